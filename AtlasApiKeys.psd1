@@ -1,0 +1,23 @@
+@{
+    RootModule           = 'AtlasApiKeys.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'c6f1a4e2-5b7d-4c1e-9a3f-2d8e6b0f7a41'
+    Author               = 'AtlasApiKeys developers'
+    CompanyName          = 'AtlasApiKeys'
+    Copyright            = '(c) AtlasApiKeys developers. MIT License.'
+    Description          = 'Manage MongoDB Atlas organization API keys on projects: list, create and assign, assign existing, change roles or description, and unassign. Digest and service-account authentication, streamed paging, safe retries.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('MongoDB', 'Atlas', 'ApiKey', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/atlasapikeys/AtlasApiKeys'
+            LicenseUri   = 'https://github.com/atlasapikeys/AtlasApiKeys/blob/main/LICENSE'
+            ReleaseNotes = 'First release: the REST core.'
+        }
+    }
+}

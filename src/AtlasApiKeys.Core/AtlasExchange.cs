@@ -1,0 +1,182 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core.Errors;
+using AtlasApiKeys.Core.Http;
+using Polly.Timeout;
+
+namespace AtlasApiKeys.Core;
+
+/// <summary>One API call: method, path (relative to the base URI), query, and whether it may be repeated.</summary>
+internal sealed class AtlasCall(HttpMethod method, string path, string? query = null)
+{
+    public HttpMethod Method { get; } = method;
+
+    public string Path { get; } = path;
+
+    public string? Query { get; } = query;
+
+    /// <summary>A create: never repeated once it may have reached the server.</summary>
+    public bool NotRepeatable { get; init; }
+
+    /// <summary>For a create: the description to look for if its outcome is unknown.</summary>
+    public string? CreatedDescription { get; init; }
+
+    public string DisplayPath => "/" + Path;
+}
+
+/// <summary>Sends a call through the session's pipeline and reads the answer: status, envelope,
+/// Atlas error bodies, malformed bodies, and connection failures all end as <see cref="AtlasApiException"/>.</summary>
+internal sealed class AtlasExchange(AtlasSession session)
+{
+    public static HttpContent Json<T>(T body, JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type));
+        content.Headers.ContentType = new MediaTypeHeaderValue(AtlasSession.MediaType);
+        return content;
+    }
+
+    public async Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(call.Method, BuildUri(call)) { Content = content };
+        if (call.NotRepeatable)
+        {
+            RequestFlags.MarkNotRepeatable(request);
+        }
+
+        try
+        {
+            using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return session.UseEnvelope
+                ? await ReadEnvelopeAsync(call, response, resultType, cancellationToken).ConfigureAwait(false)
+                : await ReadAsync(call, response, resultType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AtlasApiException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(call, "the body is not the JSON the API promises", ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", $"no answer within {ex.Timeout.TotalSeconds:0.###} s", ex, beforeSending: false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", "the request timed out", ex, beforeSending: false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RetryHandler.FailedBeforeSending(ex));
+        }
+    }
+
+    public AtlasApiException Malformed(AtlasCall call, string reason, Exception? inner)
+    {
+        var message = $"Atlas answered {call.Method.Method} {call.DisplayPath} with a malformed body: {reason}.{MaybeCreated(call)}";
+        return new AtlasApiException(message, AtlasFailureKind.MalformedResponse, call.Method.Method, call.DisplayPath, 0, "MALFORMED_RESPONSE", mayHaveSucceeded: call.NotRepeatable, inner: inner);
+    }
+
+    private static async Task<T?> ReadAsync<T>(AtlasCall call, HttpResponseMessage response, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+        where T : class
+    {
+        var status = (int)response.StatusCode;
+        if (status >= 300)
+        {
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            throw ErrorReader.FromBody(status, body, call.Method.Method, call.DisplayPath);
+        }
+
+        if (resultType is null)
+        {
+            return null;
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, resultType, cancellationToken).ConfigureAwait(false)
+            ?? throw new JsonException("The body is JSON null.");
+    }
+
+    private static async Task<T?> ReadEnvelopeAsync<T>(AtlasCall call, HttpResponseMessage response, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+        where T : class
+    {
+        var httpStatus = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+        }
+        catch (JsonException) when (httpStatus >= 300)
+        {
+            throw ErrorReader.FromBody(httpStatus, text, call.Method.Method, call.DisplayPath);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var status = httpStatus;
+            var content = root;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var enveloped))
+                {
+                    status = enveloped;
+                }
+
+                if (root.TryGetProperty("content", out var c))
+                {
+                    content = c;
+                }
+            }
+
+            if (status >= 300)
+            {
+                throw ErrorReader.FromBody(status, content.GetRawText(), call.Method.Method, call.DisplayPath);
+            }
+
+            return resultType is null ? null : content.Deserialize(resultType) ?? throw new JsonException("The envelope's content is JSON null.");
+        }
+    }
+
+    private Uri BuildUri(AtlasCall call)
+    {
+        var query = call.Query;
+        if (session.UseEnvelope)
+        {
+            query = query is null ? "envelope=true" : query + "&envelope=true";
+        }
+
+        if (session.Pretty)
+        {
+            query = query is null ? "pretty=true" : query + "&pretty=true";
+        }
+
+        return new Uri(session.BaseUri, query is null ? call.Path : call.Path + "?" + query);
+    }
+
+    private static AtlasApiException Failure(AtlasCall call, AtlasFailureKind kind, string code, string what, Exception inner, bool beforeSending)
+    {
+        var created = beforeSending ? string.Empty : MaybeCreated(call);
+        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what}.{created}";
+        return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: call.NotRepeatable && !beforeSending, inner: inner);
+    }
+
+    private static string MaybeCreated(AtlasCall call) =>
+        call.CreatedDescription is null
+            ? string.Empty
+            : $" The key may have been created all the same: list the project's keys and look for the description '{call.CreatedDescription}' before creating it again.";
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core.Model;
+using AtlasApiKeys.Core.Wire;
+
+namespace AtlasApiKeys.Core;
+
+/// <summary>The five operations over one session's pipeline.</summary>
+internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasProjectApiKeyClient
+{
+    private static readonly HttpMethod Patch = new("PATCH");
+    private readonly AtlasExchange exchange = new(session);
+
+    public async IAsyncEnumerable<ProjectApiKey> ListAsync(string projectId, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in ListPagesAsync(projectId, options, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var key in page.Keys)
+            {
+                yield return key;
+            }
+        }
+    }
+
+    public IAsyncEnumerable<ProjectApiKeyPage> ListPagesAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        CheckId(projectId, "ProjectId");
+        options ??= new ListOptions();
+        if (options.ItemsPerPage is < 1 or > 500)
+        {
+            throw new ArgumentException($"ItemsPerPage must be between 1 and 500; it was {options.ItemsPerPage}.", "ItemsPerPage");
+        }
+
+        if (options.StartPage < 1)
+        {
+            throw new ArgumentException($"StartPage must be 1 or more; it was {options.StartPage}.", "StartPage");
+        }
+
+        return Pages(projectId, options, cancellationToken);
+    }
+
+    public async Task<ProjectApiKey?> FindAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default)
+    {
+        CheckId(projectId, "ProjectId");
+        CheckId(apiKeyId, "ApiKeyId");
+        await foreach (var key in ListAsync(projectId, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(key.Id, apiKeyId, StringComparison.OrdinalIgnoreCase))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<ProjectApiKey> CreateAsync(string projectId, string description, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    {
+        CheckId(projectId, "ProjectId");
+        AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckDescription(description, "Description"), "Description");
+        AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
+        var body = new CreateApiKeyDto { Desc = description, Roles = roles.ToArray() };
+        var call = new AtlasCall(HttpMethod.Post, KeysPath(projectId)) { NotRepeatable = true, CreatedDescription = description };
+        var dto = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.CreateApiKeyDto), AtlasJsonContext.Default.ApiKeyUserDetailsDto, cancellationToken).ConfigureAwait(false);
+        if (dto?.PrivateKey is not { Length: > 0 })
+        {
+            throw exchange.Malformed(call, "the created key has no private key", null);
+        }
+
+        return Map(dto, projectId, call, withPrivateKey: true);
+    }
+
+    public async Task AssignAsync(string projectId, string apiKeyId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    {
+        CheckId(projectId, "ProjectId");
+        CheckId(apiKeyId, "ApiKeyId");
+        AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
+        List<UserAccessRoleAssignmentDto> body = [new UserAccessRoleAssignmentDto { Roles = roles.ToArray() }];
+        var call = new AtlasCall(HttpMethod.Post, KeyPath(projectId, apiKeyId));
+        await exchange.SendAsync<ApiKeyUserDetailsDto>(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ProjectApiKey> UpdateAsync(string projectId, string apiKeyId, IReadOnlyList<string>? roles, string? description, CancellationToken cancellationToken = default)
+    {
+        CheckId(projectId, "ProjectId");
+        CheckId(apiKeyId, "ApiKeyId");
+        if (roles is null && description is null)
+        {
+            throw new ArgumentException("Give Role, Description, or both: there is nothing to change.", "Role");
+        }
+
+        if (roles is not null)
+        {
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
+        }
+
+        if (description is not null)
+        {
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckDescription(description, "Description"), "Description");
+        }
+
+        var body = new UpdateApiKeyDto { Desc = description, Roles = roles?.ToArray() };
+        var call = new AtlasCall(Patch, KeyPath(projectId, apiKeyId));
+        var dto = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), AtlasJsonContext.Default.ApiKeyUserDetailsDto, cancellationToken).ConfigureAwait(false);
+        return Map(dto!, projectId, call, withPrivateKey: false);
+    }
+
+    public async Task UnassignAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default)
+    {
+        CheckId(projectId, "ProjectId");
+        CheckId(apiKeyId, "ApiKeyId");
+        var call = new AtlasCall(HttpMethod.Delete, KeyPath(projectId, apiKeyId));
+        await exchange.SendAsync<ApiKeyUserDetailsDto>(call, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<ProjectApiKeyPage> Pages(string projectId, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var perPage = options.ItemsPerPage;
+        var includeCount = options.IncludeCount ? "true" : "false";
+        var fetched = 0;
+        for (var pageNum = options.StartPage; ; pageNum++)
+        {
+            var query = string.Format(CultureInfo.InvariantCulture, "includeCount={0}&itemsPerPage={1}&pageNum={2}", includeCount, perPage, pageNum);
+            var call = new AtlasCall(HttpMethod.Get, KeysPath(projectId), query);
+            var dto = await exchange.SendAsync(call, null, AtlasJsonContext.Default.ApiKeyPageDto, cancellationToken).ConfigureAwait(false);
+            if (dto?.Results is null)
+            {
+                throw exchange.Malformed(call, "the page has no results array", null);
+            }
+
+            var keys = new ProjectApiKey[dto.Results.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = Map(dto.Results[i], projectId, call, withPrivateKey: false);
+            }
+
+            var linkNext = dto.Links?.Any(l => string.Equals(l.Rel, "next", StringComparison.OrdinalIgnoreCase)) ?? false;
+            var hasNext = keys.Length > 0
+                && (linkNext || (keys.Length == perPage && (dto.TotalCount is not { } total || (long)pageNum * perPage < total)));
+            fetched++;
+            yield return new ProjectApiKeyPage(pageNum, keys, dto.TotalCount, hasNext);
+            if (!hasNext || (options.MaxPages is { } max && fetched >= max))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private ProjectApiKey Map(ApiKeyUserDetailsDto? dto, string projectId, AtlasCall call, bool withPrivateKey)
+    {
+        if (dto is null || !AtlasValidation.IsObjectId(dto.Id) || dto.PublicKey is not { Length: > 0 })
+        {
+            throw exchange.Malformed(call, "a key in the answer has no valid id or public key", null);
+        }
+
+        var roles = new List<string>();
+        var orgRoles = new List<string>();
+        foreach (var role in dto.Roles ?? [])
+        {
+            if (role?.RoleName is not { Length: > 0 } name)
+            {
+                throw exchange.Malformed(call, $"a role of key {dto.Id} has no roleName", null);
+            }
+
+            if (role.GroupId is not null)
+            {
+                if (string.Equals(role.GroupId, projectId, StringComparison.OrdinalIgnoreCase))
+                {
+                    roles.Add(name);
+                }
+            }
+            else if (role.OrgId is not null)
+            {
+                orgRoles.Add(name);
+            }
+        }
+
+        var privateKey = withPrivateKey && dto.PrivateKey is { Length: > 0 } secret ? AtlasCredential.Protect(secret) : null;
+        return new ProjectApiKey(dto.Id!, dto.PublicKey, dto.Desc, projectId.ToLowerInvariant(), roles, orgRoles, privateKey);
+    }
+
+    private static void CheckId(string value, string parameterName) =>
+        AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(value, parameterName), parameterName);
+
+    private static string KeysPath(string projectId) => $"api/atlas/v2/groups/{projectId.ToLowerInvariant()}/apiKeys";
+
+    private static string KeyPath(string projectId, string apiKeyId) => $"{KeysPath(projectId)}/{apiKeyId.ToLowerInvariant()}";
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Threading;
+using AtlasApiKeys.Core.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtlasApiKeys.Core;
+
+/// <summary>A connection to Atlas: base URI, one credential, and one HTTP pipeline
+/// (retry, then auth, then trace) from IHttpClientFactory. Thread-safe: one session serves many
+/// concurrent calls.</summary>
+public sealed class AtlasSession : IDisposable
+{
+    /// <summary>The media type every call asks for.</summary>
+    public const string MediaType = "application/vnd.atlas.2023-01-01+json";
+
+    private const string ApiClientName = "AtlasApiKeys.Api";
+    private const string TokenClientName = "AtlasApiKeys.Token";
+
+    private readonly ServiceProvider services;
+    private readonly IHttpClientFactory factory;
+    private readonly ServiceAccountTokens? tokens;
+
+    /// <summary>Opens a session. Throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public AtlasSession(AtlasSessionOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckBaseUri(options.BaseUri, options.AllowInsecureHttp, "BaseUri"), "BaseUri");
+        Credential = options.Credential ?? throw new ArgumentException("Credential must be given: an API key pair or a service account.", "Credential");
+        if (options.DefaultProjectId is not null)
+        {
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(options.DefaultProjectId, "ProjectId"), "ProjectId");
+        }
+
+        BaseUri = new Uri(options.BaseUri.GetLeftPart(UriPartial.Authority) + "/");
+        DefaultProjectId = options.DefaultProjectId;
+        UseEnvelope = options.UseEnvelope;
+        Pretty = options.Pretty;
+        var retry = options.Retry.Clone();
+        var trace = options.Trace;
+
+        var collection = new ServiceCollection();
+        collection.AddHttpClient(TokenClientName, ConfigureClient)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .AddHttpMessageHandler(() => new RetryHandler(retry, trace))
+            .AddHttpMessageHandler(() => new DiagnosticsHandler(trace))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+        var api = collection.AddHttpClient(ApiClientName, ConfigureClient)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .AddHttpMessageHandler(() => new RetryHandler(retry, trace));
+
+        switch (Credential)
+        {
+            case AtlasDigestCredential digest:
+                var state = new DigestState(digest);
+                api.AddHttpMessageHandler(() => new DigestAuthHandler(state));
+                break;
+            case AtlasServiceAccountCredential account:
+                tokens = new ServiceAccountTokens(account, () => factory!.CreateClient(TokenClientName), new Uri(BaseUri, "api/oauth/token"), options.Clock);
+                var tokenSource = tokens;
+                api.AddHttpMessageHandler(() => new BearerAuthHandler(tokenSource));
+                break;
+            default:
+                throw new ArgumentException("Credential must be an API key pair or a service account.", "Credential");
+        }
+
+        api.AddHttpMessageHandler(() => new DiagnosticsHandler(trace)).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services = collection.BuildServiceProvider();
+        factory = services.GetRequiredService<IHttpClientFactory>();
+        ApiKeys = new AtlasProjectApiKeyClient(this);
+    }
+
+    /// <summary>The module's name and version as sent in User-Agent.</summary>
+    public static string UserAgent { get; } = BuildUserAgent();
+
+    /// <summary>The base URI, normalised to scheme and authority.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The credential (its secret never shows in ToString).</summary>
+    public AtlasCredential Credential { get; }
+
+    /// <summary>The project used when a call names none.</summary>
+    public string? DefaultProjectId { get; }
+
+    /// <summary>Whether answers are asked for in an envelope.</summary>
+    public bool UseEnvelope { get; }
+
+    /// <summary>Whether answers are asked for pretty-printed.</summary>
+    public bool Pretty { get; }
+
+    /// <summary>The five operations on project API keys.</summary>
+    public IAtlasProjectApiKeyClient ApiKeys { get; }
+
+    /// <summary>How many access tokens this session has fetched (0 for digest).</summary>
+    public int TokenFetches => tokens?.Fetches ?? 0;
+
+    internal HttpClient Http => factory.CreateClient(ApiClientName);
+
+    /// <inheritdoc />
+    public override string ToString() => $"Atlas session to {BaseUri.Host} as {Credential}";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        services.Dispose();
+        tokens?.Dispose();
+    }
+
+    private void ConfigureClient(HttpClient client)
+    {
+        client.BaseAddress = BaseUri;
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
+    }
+
+    private static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        PreAuthenticate = false,
+    };
+
+    private static string BuildUserAgent()
+    {
+        var assembly = typeof(AtlasSession).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return $"AtlasApiKeys/{(plus > 0 ? version.Substring(0, plus) : version)}";
+    }
+}

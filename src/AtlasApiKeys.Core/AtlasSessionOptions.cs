@@ -1,0 +1,67 @@
+using System;
+
+namespace AtlasApiKeys.Core;
+
+/// <summary>How a session retries.</summary>
+public sealed class AtlasRetryOptions
+{
+    /// <summary>Retries after the first attempt (0 turns retrying off).</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>The first back-off; it doubles each retry.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest single back-off.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A 429 whose Retry-After is longer than this is answered to the caller, not waited for.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The bound on one call, all attempts and back-offs included.</summary>
+    public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The bound on one attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Randomise back-offs so concurrent callers spread out.</summary>
+    public bool UseJitter { get; set; } = true;
+
+    internal AtlasRetryOptions Clone() => (AtlasRetryOptions)MemberwiseClone();
+}
+
+/// <summary>What a session connects to and how.</summary>
+public sealed class AtlasSessionOptions
+{
+    /// <summary>The commercial cloud.</summary>
+    public static readonly Uri CommercialCloud = new("https://cloud.mongodb.com");
+
+    /// <summary>MongoDB Atlas for Government.</summary>
+    public static readonly Uri GovernmentCloud = new("https://cloud.mongodbgov.com");
+
+    /// <summary>The base URI (default: the commercial cloud).</summary>
+    public Uri BaseUri { get; set; } = CommercialCloud;
+
+    /// <summary>The credential: an <see cref="AtlasDigestCredential"/> or an <see cref="AtlasServiceAccountCredential"/>.</summary>
+    public AtlasCredential? Credential { get; set; }
+
+    /// <summary>Retry and timeout settings.</summary>
+    public AtlasRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Allow plain http to a host that is not loopback.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Ask Atlas to wrap answers in an envelope (unwrapped transparently).</summary>
+    public bool UseEnvelope { get; set; }
+
+    /// <summary>Ask Atlas for pretty-printed JSON.</summary>
+    public bool Pretty { get; set; }
+
+    /// <summary>The project used when a call names none.</summary>
+    public string? DefaultProjectId { get; set; }
+
+    /// <summary>Receives one record per HTTP exchange of this session.</summary>
+    public Action<AtlasTraceRecord>? Trace { get; set; }
+
+    /// <summary>The clock used for token expiry (tests move it).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,81 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AtlasApiKeys.Core.Http;
+
+/// <summary>Holds a session's digest state: the cached challenge outlives handler instances.</summary>
+internal sealed class DigestState(AtlasDigestCredential credential)
+{
+    private DigestNonceState? current;
+
+    public DigestNonceState? Current => Volatile.Read(ref current);
+
+    public DigestNonceState Adopt(DigestChallenge challenge)
+    {
+        var state = new DigestNonceState(challenge, credential.PublicKey, credential.PrivateKey);
+        Volatile.Write(ref current, state);
+        return state;
+    }
+}
+
+/// <summary>RFC 7616 digest auth that reuses the server's nonce with an increasing nc, so a warm
+/// session costs one exchange per call; it re-challenges only when the server answers 401.</summary>
+internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var used = state.Current;
+        if (used is not null)
+        {
+            Sign(request, used);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        var challenge = BestChallenge(response);
+        if (challenge is null)
+        {
+            return response;
+        }
+
+        // Signed with this very nonce, not stale: the credentials themselves are wrong. One answer, no storm.
+        if (used is not null && !challenge.Stale && challenge.Nonce == used.Challenge.Nonce)
+        {
+            return response;
+        }
+
+        var fresh = state.Adopt(challenge);
+        response.Dispose();
+        Sign(request, fresh);
+        response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && BestChallenge(response) is { } next)
+        {
+            // Keep the newest nonce for later calls, but answer this one: the key pair was refused.
+            state.Adopt(next);
+        }
+
+        return response;
+    }
+
+    internal static DigestChallenge? BestChallenge(HttpResponseMessage response) =>
+        response.Headers.WwwAuthenticate
+            .Where(h => string.Equals(h.Scheme, "Digest", System.StringComparison.OrdinalIgnoreCase))
+            .Select(h => DigestChallenge.TryParse(h.Parameter, out _))
+            .Where(c => c is not null)
+            .OrderByDescending(c => DigestAlgorithms.Strength(c!.Algorithm))
+            .FirstOrDefault();
+
+    private static void Sign(HttpRequestMessage request, DigestNonceState nonceState)
+    {
+        var uri = request.RequestUri!.PathAndQuery;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Digest", nonceState.Sign(request.Method.Method, uri));
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core.Errors;
+using AtlasApiKeys.Core.Wire;
+
+namespace AtlasApiKeys.Core.Http;
+
+/// <summary>The session's service-account token: fetched once for all concurrent callers, cached
+/// until shortly before it expires, dropped when the server refuses it.</summary>
+internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credential, Func<HttpClient> tokenClient, Uri tokenUri, Func<DateTimeOffset> clock) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private CachedToken? current;
+
+    public int Fetches => Volatile.Read(ref fetches);
+
+    private int fetches;
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        var token = Volatile.Read(ref current);
+        if (token is not null && token.ValidUntil > clock())
+        {
+            return token.Value;
+        }
+
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            token = Volatile.Read(ref current);
+            if (token is not null && token.ValidUntil > clock())
+            {
+                return token.Value;
+            }
+
+            token = await FetchAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref current, token);
+            return token.Value;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Forgets <paramref name="refused"/> if it is still the cached token.</summary>
+    public void Invalidate(string refused)
+    {
+        var token = Volatile.Read(ref current);
+        if (token is not null && token.Value == refused)
+        {
+            Interlocked.CompareExchange(ref current, null, token);
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task<CachedToken> FetchAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref fetches);
+        using var request = new HttpRequestMessage(HttpMethod.Post, tokenUri);
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(credential.ClientId)}:{Uri.EscapeDataString(credential.ClientSecret)}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("grant_type", "client_credentials")]);
+        var requestedAt = clock();
+        using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw ErrorReader.FromBody((int)response.StatusCode, body, "POST", tokenUri.AbsolutePath, "The service account could not get an access token");
+        }
+
+        TokenResponseDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(body, AtlasJsonContext.Default.TokenResponseDto);
+        }
+        catch (JsonException)
+        {
+            dto = null;
+        }
+
+        if (dto?.AccessToken is not { Length: > 0 } value)
+        {
+            throw new AtlasApiException(
+                $"The token endpoint POST {tokenUri.AbsolutePath} answered {(int)response.StatusCode} without an access token.",
+                AtlasFailureKind.MalformedResponse, "POST", tokenUri.AbsolutePath, (int)response.StatusCode, "MALFORMED_RESPONSE");
+        }
+
+        var lifetime = TimeSpan.FromSeconds(Math.Max(dto.ExpiresIn ?? 3600, 1));
+        var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
+        return new CachedToken(value, requestedAt + lifetime - margin);
+    }
+
+    private sealed class CachedToken(string value, DateTimeOffset validUntil)
+    {
+        public string Value { get; } = value;
+
+        public DateTimeOffset ValidUntil { get; } = validUntil;
+
+        public override string ToString() => "access token (hidden)";
+    }
+}
+
+/// <summary>Adds the bearer token; on a 401 drops it, fetches one new token, and sends once more.</summary>
+internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        tokens.Invalidate(token);
+        var renewed = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        response.Dispose();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace AtlasApiKeys.Core.Wire;
+
+// System.Text.Json shapes of the Atlas Admin API v2 bodies used by the five operations.
+// Names follow the spec (ApiKeyUserDetails, CloudAccessRoleAssignment, PaginatedApiApiUserView, ApiError).
+
+internal sealed class ApiKeyUserDetailsDto
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("publicKey")] public string? PublicKey { get; set; }
+    [JsonPropertyName("desc")] public string? Desc { get; set; }
+    [JsonPropertyName("privateKey")] public string? PrivateKey { get; set; }
+    [JsonPropertyName("roles")] public List<RoleAssignmentDto>? Roles { get; set; }
+    [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
+}
+
+internal sealed class RoleAssignmentDto
+{
+    [JsonPropertyName("groupId")] public string? GroupId { get; set; }
+    [JsonPropertyName("orgId")] public string? OrgId { get; set; }
+    [JsonPropertyName("roleName")] public string? RoleName { get; set; }
+}
+
+internal sealed class LinkDto
+{
+    [JsonPropertyName("href")] public string? Href { get; set; }
+    [JsonPropertyName("rel")] public string? Rel { get; set; }
+}
+
+internal sealed class ApiKeyPageDto
+{
+    [JsonPropertyName("results")] public List<ApiKeyUserDetailsDto>? Results { get; set; }
+    [JsonPropertyName("totalCount")] public int? TotalCount { get; set; }
+    [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
+}
+
+internal sealed class CreateApiKeyDto
+{
+    [JsonPropertyName("desc")] public string Desc { get; set; } = string.Empty;
+    [JsonPropertyName("roles")] public IReadOnlyList<string> Roles { get; set; } = [];
+}
+
+internal sealed class UpdateApiKeyDto
+{
+    [JsonPropertyName("desc")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Desc { get; set; }
+
+    [JsonPropertyName("roles")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Roles { get; set; }
+}
+
+internal sealed class UserAccessRoleAssignmentDto
+{
+    [JsonPropertyName("roles")] public IReadOnlyList<string> Roles { get; set; } = [];
+}
+
+internal sealed class FieldViolationDto
+{
+    [JsonPropertyName("field")] public string? Field { get; set; }
+    [JsonPropertyName("description")] public string? Description { get; set; }
+}
+
+internal sealed class BadRequestDetailDto
+{
+    [JsonPropertyName("fields")] public List<FieldViolationDto>? Fields { get; set; }
+}
+
+internal sealed class ApiErrorDto
+{
+    [JsonPropertyName("error")] public int? Error { get; set; }
+    [JsonPropertyName("errorCode")] public string? ErrorCode { get; set; }
+    [JsonPropertyName("reason")] public string? Reason { get; set; }
+    [JsonPropertyName("detail")] public string? Detail { get; set; }
+    [JsonPropertyName("parameters")] public List<System.Text.Json.JsonElement>? Parameters { get; set; }
+    [JsonPropertyName("badRequestDetail")] public BadRequestDetailDto? BadRequestDetail { get; set; }
+}
+
+internal sealed class TokenResponseDto
+{
+    [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+    [JsonPropertyName("expires_in")] public int? ExpiresIn { get; set; }
+    [JsonPropertyName("token_type")] public string? TokenType { get; set; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ApiKeyUserDetailsDto))]
+[JsonSerializable(typeof(ApiKeyPageDto))]
+[JsonSerializable(typeof(CreateApiKeyDto))]
+[JsonSerializable(typeof(UpdateApiKeyDto))]
+[JsonSerializable(typeof(List<UserAccessRoleAssignmentDto>))]
+[JsonSerializable(typeof(ApiErrorDto))]
+[JsonSerializable(typeof(TokenResponseDto))]
+internal sealed partial class AtlasJsonContext : JsonSerializerContext
+{
+}
