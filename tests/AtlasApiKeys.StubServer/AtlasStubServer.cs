@@ -1,0 +1,282 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace AtlasApiKeys.StubServer;
+
+/// <summary>An Atlas look-alike on Kestrel: real HTTP on loopback, digest and bearer auth, the token
+/// endpoint, the five operations, fault injection and a request log.</summary>
+public sealed class AtlasStubServer : IAsyncDisposable
+{
+    private const string FaultItem = "stub.fault";
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Pretty = new(Compact) { WriteIndented = true };
+    private readonly WebApplication app;
+    private readonly StubApi api;
+
+    private AtlasStubServer(WebApplication app, StubState state)
+    {
+        this.app = app;
+        State = state;
+        Auth = new StubAuth(state);
+        api = new StubApi(state);
+        app.Run(HandleAsync);
+    }
+
+    public StubState State { get; }
+
+    public StubAuth Auth { get; }
+
+    public StubFaults Faults { get; } = new();
+
+    public RequestLog Log { get; } = new();
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Starts on <paramref name="url"/> (default: loopback, a free port).</summary>
+    public static async Task<AtlasStubServer> StartAsync(string url = "http://127.0.0.1:0", StubState? state = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        var server = new AtlasStubServer(builder.Build(), state ?? new StubState());
+        await server.app.StartAsync().ConfigureAwait(false);
+        server.BaseUri = new Uri(server.app.Urls.First());
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var method = request.Method;
+        var path = request.Path.Value ?? "/";
+        var query = request.QueryString.Value?.TrimStart('?') ?? string.Empty;
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path;
+        var accept = request.Headers.Accept.ToString();
+        var auth = "none";
+        string? nc = null;
+        StubResponse? response = null;
+        var status = 0;
+        try
+        {
+            if (Faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Faults.Latency, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            if (path == "/api/oauth/token" && method == "POST")
+            {
+                auth = "basic";
+                var fault = Faults.Take(method, path);
+                context.Items[FaultItem] = fault?.Kind.ToString();
+                response = fault is null ? Token(request, body) : await BeforeActionAsync(context, fault).ConfigureAwait(false);
+            }
+            else if (path.StartsWith("/api/atlas/", StringComparison.Ordinal))
+            {
+                var result = Auth.Check(request.Headers.Authorization.FirstOrDefault(), method, rawTarget);
+                auth = result.Scheme;
+                nc = result.Nc;
+                response = result.Ok ? await ApiAsync(context, method, path, body).ConfigureAwait(false) : Unauthorized(result.Stale);
+            }
+            else
+            {
+                response = StubResponse.Error(404, "RESOURCE_NOT_FOUND", $"Cannot find resource {path}.", path);
+            }
+
+            if (response is null)
+            {
+                context.Abort();
+                return;
+            }
+
+            status = await WriteAsync(context, response).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            status = 0;
+        }
+        finally
+        {
+            Log.Add(method, path, query, status, auth, nc, accept, context.Items[FaultItem] as string, response?.ErrorCode);
+        }
+    }
+
+    /// <summary>An authenticated API request: rate limit, faults, then the operation.</summary>
+    private async Task<StubResponse?> ApiAsync(HttpContext context, string method, string path, string body)
+    {
+        var bucket = Faults.TakeToken();
+        StubResponse? response;
+        if (!bucket.Allowed)
+        {
+            response = StubResponse.Error(429, "RATE_LIMITED_TOKEN_BUCKET", "You have exceeded the rate limit: the token bucket is empty.");
+            response.Headers["Retry-After"] = [bucket.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+        else
+        {
+            var fault = Faults.Take(method, path);
+            context.Items[FaultItem] = fault?.Kind.ToString();
+            if (fault is not null && fault.Kind is not (FaultKind.DropAfterAction or FaultKind.MalformedBody or FaultKind.Latency))
+            {
+                return await BeforeActionAsync(context, fault).ConfigureAwait(false);
+            }
+
+            if (fault?.Kind == FaultKind.Latency)
+            {
+                await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+            response = api.Handle(method, path, context.Request.Query, body, baseUrl);
+            if (fault?.Kind == FaultKind.DropAfterAction)
+            {
+                return null;
+            }
+
+            if (fault?.Kind == FaultKind.MalformedBody)
+            {
+                var text = response.Body?.ToJsonString() ?? "{}";
+                response = new StubResponse { Status = 200, Body = JsonValue.Create("TRUNCATED:" + text[..(text.Length / 2)]) };
+            }
+        }
+
+        if (Faults.BucketCapacity > 0)
+        {
+            response.Headers["RateLimit-Limit"] = [Faults.BucketCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            response.Headers["RateLimit-Remaining"] = [Math.Max(bucket.Remaining, 0).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
+        return response;
+    }
+
+    private static async Task<StubResponse?> BeforeActionAsync(HttpContext context, Fault fault)
+    {
+        StubResponse response;
+        switch (fault.Kind)
+        {
+            case FaultKind.TooManyRequests:
+                response = StubResponse.Error(429, "RATE_LIMITED", "You have made too many requests. Please try again later.");
+                break;
+            case FaultKind.InternalServerError:
+                response = StubResponse.Error(500, "UNEXPECTED_ERROR", "Unexpected error.");
+                break;
+            case FaultKind.ServiceUnavailable:
+                response = StubResponse.Error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.");
+                break;
+            case FaultKind.BadGateway:
+            case FaultKind.HtmlBody:
+                response = new StubResponse { Status = fault.Kind == FaultKind.BadGateway ? 502 : fault.Status, Body = null, ErrorCode = "HTML" };
+                response.Headers["X-Stub-Html"] = ["<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy could not reach the upstream server.</p></body></html>"];
+                break;
+            case FaultKind.Hang:
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
+                return null;
+            default:
+                return null; // DropBeforeAction
+        }
+
+        if (fault.RetryAfter is { } wait)
+        {
+            response.Headers["Retry-After"] = [((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
+        return response;
+    }
+
+    private StubResponse Token(HttpRequest request, string body)
+    {
+        var account = Auth.CheckBasic(request.Headers.Authorization.FirstOrDefault());
+        if (account is null)
+        {
+            return new StubResponse { Status = 401, ErrorCode = "invalid_client", Body = new JsonObject { ["error"] = "invalid_client", ["error_description"] = "Client authentication failed." } };
+        }
+
+        if (!body.Split('&').Contains("grant_type=client_credentials"))
+        {
+            return new StubResponse { Status = 400, ErrorCode = "unsupported_grant_type", Body = new JsonObject { ["error"] = "unsupported_grant_type" } };
+        }
+
+        return StubResponse.Ok(new JsonObject
+        {
+            ["access_token"] = Auth.IssueToken(),
+            ["expires_in"] = (int)Auth.TokenLifetime.TotalSeconds,
+            ["token_type"] = "Bearer",
+        });
+    }
+
+    private StubResponse Unauthorized(bool stale)
+    {
+        var response = StubResponse.Error(401, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.");
+        response.Headers["WWW-Authenticate"] = Auth.Challenges(stale).ToArray();
+        return response;
+    }
+
+    private static async Task<int> WriteAsync(HttpContext context, StubResponse response)
+    {
+        var http = context.Response;
+        foreach (var (name, values) in response.Headers)
+        {
+            if (!name.StartsWith("X-Stub-", StringComparison.Ordinal))
+            {
+                http.Headers[name] = values;
+            }
+        }
+
+        if (response.Headers.TryGetValue("X-Stub-Html", out var html))
+        {
+            http.StatusCode = response.Status;
+            http.ContentType = "text/html";
+            await http.WriteAsync(html[0]).ConfigureAwait(false);
+            return response.Status;
+        }
+
+        var query = context.Request.Query;
+        var envelope = string.Equals(query["envelope"], "true", StringComparison.OrdinalIgnoreCase);
+        var pretty = string.Equals(query["pretty"], "true", StringComparison.OrdinalIgnoreCase);
+        var body = response.Body;
+        var status = response.Status;
+        if (envelope && status != 401)
+        {
+            body = response.IsList && body is JsonObject list
+                ? WithStatus(list, status)
+                : new JsonObject { ["content"] = body?.DeepClone() ?? new JsonObject(), ["status"] = status };
+            status = 200;
+        }
+
+        http.StatusCode = status;
+        if (body is null || status == 204)
+        {
+            return response.Status;
+        }
+
+        http.ContentType = context.Request.Path.StartsWithSegments("/api/oauth") ? "application/json" : response.Status >= 400 ? "application/json" : "application/vnd.atlas.2023-01-01+json";
+        var text = body is JsonValue raw && raw.GetValueKind() == JsonValueKind.String && raw.GetValue<string>().StartsWith("TRUNCATED:", StringComparison.Ordinal)
+            ? raw.GetValue<string>()["TRUNCATED:".Length..]
+            : body.ToJsonString(pretty ? Pretty : Compact);
+        await http.WriteAsync(text).ConfigureAwait(false);
+        return response.Status;
+    }
+
+    private static JsonObject WithStatus(JsonObject list, int status)
+    {
+        var copy = (JsonObject)list.DeepClone();
+        copy["status"] = status;
+        return copy;
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using AtlasApiKeys.StubServer;
+
+// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo
+var url = "http://127.0.0.1:0";
+var seed = "demo";
+for (var i = 0; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--urls":
+            url = args[i + 1];
+            break;
+        case "--seed":
+            seed = args[i + 1];
+            break;
+        default:
+            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL and --seed demo|empty.").ConfigureAwait(false);
+            return 2;
+    }
+}
+
+var state = new StubState();
+var demo = seed == "demo" ? StubSeed.Demo(state) : null;
+await using var server = await AtlasStubServer.StartAsync(url, state).ConfigureAwait(false);
+Console.WriteLine($"Now listening on: {server.BaseUri.ToString().TrimEnd('/')}");
+if (demo is not null)
+{
+    Console.WriteLine($"Organization:        {state.OrgId}");
+    Console.WriteLine($"Project production:  {demo.Production.Id}");
+    Console.WriteLine($"Project staging:     {demo.Staging.Id}");
+    Console.WriteLine($"Digest public key:   {demo.Admin.PublicKey}");
+    Console.WriteLine($"Digest private key:  {demo.Admin.PrivateKey}");
+    Console.WriteLine($"Service account id:  {demo.ServiceAccount.ClientId}");
+    Console.WriteLine($"Service account key: {demo.ServiceAccount.ClientSecret}");
+    Console.WriteLine($"Unassigned org key:  {demo.Unassigned.Id}");
+}
+
+Console.WriteLine("Stub credentials are made up for this run. Press Ctrl+C to stop.");
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+}
+catch (OperationCanceledException)
+{
+}
+
+return 0;

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AtlasApiKeys.StubServer;
+
+/// <summary>The stub's in-memory organization: projects, org API keys and their role assignments.
+/// Every method takes the one lock, so concurrent requests see a consistent state.</summary>
+public sealed class StubState
+{
+    /// <summary>The project roles Atlas accepts (the list the spec carried until 2026-02).</summary>
+    public static readonly IReadOnlySet<string> ProjectRoles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GROUP_BACKUP_MANAGER", "GROUP_CLUSTER_MANAGER", "GROUP_DATA_ACCESS_ADMIN",
+        "GROUP_DATA_ACCESS_READ_ONLY", "GROUP_DATA_ACCESS_READ_WRITE", "GROUP_DATABASE_ACCESS_ADMIN",
+        "GROUP_OBSERVABILITY_VIEWER", "GROUP_OWNER", "GROUP_READ_ONLY", "GROUP_SEARCH_INDEX_EDITOR",
+        "GROUP_STREAM_PROCESSING_OWNER",
+    };
+
+    private readonly object gate = new();
+    private readonly Dictionary<string, StubProject> projects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StubKey> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StubServiceAccount> serviceAccounts = new(StringComparer.Ordinal);
+
+    public string OrgId { get; } = StubIds.NewObjectId();
+
+    public StubProject AddProject(string name, string? id = null)
+    {
+        lock (gate)
+        {
+            var project = new StubProject(id ?? StubIds.NewObjectId(), name);
+            projects.Add(project.Id, project);
+            return project;
+        }
+    }
+
+    /// <summary>Adds an org key, optionally with org roles and with roles in projects.</summary>
+    public StubKey AddKey(string description, IEnumerable<string>? orgRoles = null, params (string ProjectId, string[] Roles)[] assignments)
+    {
+        lock (gate)
+        {
+            var key = new StubKey { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), Description = description };
+            key.OrgRoles.AddRange(orgRoles ?? ["ORG_MEMBER"]);
+            keys.Add(key.Id, key);
+            foreach (var (projectId, roles) in assignments)
+            {
+                AssignLocked(key, projects[projectId], roles);
+            }
+
+            return key;
+        }
+    }
+
+    public StubServiceAccount AddServiceAccount()
+    {
+        lock (gate)
+        {
+            var account = new StubServiceAccount("mdb_sa_id_" + StubIds.NewObjectId(), "mdb_sa_sk_" + Guid.NewGuid().ToString("N"));
+            serviceAccounts.Add(account.ClientId, account);
+            return account;
+        }
+    }
+
+    public StubServiceAccount? FindServiceAccount(string clientId)
+    {
+        lock (gate)
+        {
+            return serviceAccounts.GetValueOrDefault(clientId);
+        }
+    }
+
+    public StubKey? FindKeyByPublicKey(string publicKey)
+    {
+        lock (gate)
+        {
+            return keys.Values.FirstOrDefault(k => k.PublicKey == publicKey);
+        }
+    }
+
+    public bool ProjectExists(string projectId)
+    {
+        lock (gate)
+        {
+            return projects.ContainsKey(projectId);
+        }
+    }
+
+    /// <summary>A copy of the project's keys (page of them) and the total, or null for an unknown project.</summary>
+    public (List<StubKey> Page, int Total)? ListPage(string projectId, int pageNum, int itemsPerPage)
+    {
+        lock (gate)
+        {
+            if (!projects.TryGetValue(projectId, out var project))
+            {
+                return null;
+            }
+
+            var skip = (long)(pageNum - 1) * itemsPerPage;
+            var page = skip >= project.KeyIds.Count
+                ? []
+                : project.KeyIds.Skip((int)skip).Take(itemsPerPage).Select(id => Snapshot(keys[id])).ToList();
+            return (page, project.KeyIds.Count);
+        }
+    }
+
+    public StubKey Create(string projectId, string description, IReadOnlyList<string> roles)
+    {
+        lock (gate)
+        {
+            var key = new StubKey { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), Description = description };
+            key.OrgRoles.Add("ORG_MEMBER");
+            keys.Add(key.Id, key);
+            AssignLocked(key, projects[projectId], roles);
+            return Snapshot(key);
+        }
+    }
+
+    public StubOutcome Assign(string projectId, string keyId, IReadOnlyList<string> roles)
+    {
+        lock (gate)
+        {
+            if (!keys.TryGetValue(keyId, out var key))
+            {
+                return StubOutcome.KeyNotFound;
+            }
+
+            if (key.ProjectRoles.ContainsKey(projectId))
+            {
+                return StubOutcome.AlreadyInGroup;
+            }
+
+            AssignLocked(key, projects[projectId], roles);
+            return StubOutcome.Done;
+        }
+    }
+
+    public (StubOutcome Outcome, StubKey? Key) Update(string projectId, string keyId, string? description, IReadOnlyList<string>? roles)
+    {
+        lock (gate)
+        {
+            if (!keys.TryGetValue(keyId, out var key) || !key.ProjectRoles.ContainsKey(projectId))
+            {
+                return (StubOutcome.KeyNotFound, null);
+            }
+
+            if (description is not null)
+            {
+                key.Description = description;
+            }
+
+            if (roles is not null)
+            {
+                key.ProjectRoles[projectId] = [.. roles.Distinct(StringComparer.Ordinal)];
+            }
+
+            return (StubOutcome.Done, Snapshot(key));
+        }
+    }
+
+    public StubOutcome Unassign(string projectId, string keyId)
+    {
+        lock (gate)
+        {
+            if (!keys.TryGetValue(keyId, out var key) || !key.ProjectRoles.Remove(projectId))
+            {
+                return StubOutcome.KeyNotFound;
+            }
+
+            projects[projectId].KeyIds.Remove(keyId);
+            return StubOutcome.Done;
+        }
+    }
+
+    /// <summary>A copy of every key, for tests that compare the stub with what callers were told.</summary>
+    public List<StubKey> AllKeys()
+    {
+        lock (gate)
+        {
+            return keys.Values.Select(Snapshot).ToList();
+        }
+    }
+
+    /// <summary>Copies of the keys assigned to one project.</summary>
+    public List<StubKey> KeysOf(string projectId)
+    {
+        lock (gate)
+        {
+            return projects[projectId].KeyIds.Select(id => Snapshot(keys[id])).ToList();
+        }
+    }
+
+    private static void AssignLocked(StubKey key, StubProject project, IEnumerable<string> roles)
+    {
+        key.ProjectRoles[project.Id] = [.. roles.Distinct(StringComparer.Ordinal)];
+        project.KeyIds.Add(key.Id);
+    }
+
+    private static StubKey Snapshot(StubKey key)
+    {
+        var copy = new StubKey { Id = key.Id, PublicKey = key.PublicKey, PrivateKey = key.PrivateKey, Description = key.Description };
+        copy.OrgRoles.AddRange(key.OrgRoles);
+        foreach (var (projectId, roles) in key.ProjectRoles)
+        {
+            copy.ProjectRoles[projectId] = [.. roles];
+        }
+
+        return copy;
+    }
+}
+
+public enum StubOutcome
+{
+    Done,
+    KeyNotFound,
+    AlreadyInGroup,
+}
