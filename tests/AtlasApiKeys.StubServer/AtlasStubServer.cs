@@ -114,7 +114,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
         }
         finally
         {
-            Log.Add(method, path, query, status, auth, nc, accept, context.Items[FaultItem] as string, response?.ErrorCode);
+            Log.Add(method, path, query, status, auth, nc, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode);
         }
     }
 
