@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core.Errors;
+using Xunit;
+
+namespace AtlasApiKeys.Tests.Core;
+
+public sealed class ServiceAccountTests : StubTest
+{
+    [Fact]
+    public async Task Fifty_calls_cost_one_token()
+    {
+        using var session = Stub.ServiceAccount();
+        for (var i = 0; i < 25; i++)
+        {
+            await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => Task.Run(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync())));
+
+        Assert.Equal(1, Stub.TokenRequests);
+        Assert.Equal(1, session.TokenFetches);
+        var api = Stub.ApiRequests();
+        Assert.Equal(50, api.Count);
+        Assert.All(api, r => Assert.Equal(("bearer", 200), (r.Auth, r.Status)));
+    }
+
+    [Fact]
+    public async Task Concurrent_first_calls_fetch_the_token_once()
+    {
+        using var session = Stub.ServiceAccount();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync())));
+        Assert.Equal(1, Stub.TokenRequests);
+    }
+
+    [Fact]
+    public async Task The_token_is_fetched_again_shortly_before_it_expires()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Stub.Server.Auth.TokenLifetime = TimeSpan.FromMinutes(10);
+        using var session = Stub.ServiceAccount(o => o.Clock = () => now);
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        now += TimeSpan.FromMinutes(8);   // still inside the lifetime less the margin (60 s)
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        Assert.Equal(1, Stub.TokenRequests);
+
+        now += TimeSpan.FromMinutes(1.5);   // 9.5 minutes: inside the last minute
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        Assert.Equal(2, Stub.TokenRequests);
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_fetched_again_once()
+    {
+        using var session = Stub.ServiceAccount();
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        Stub.Server.Auth.RevokeTokens();
+        var before = Stub.Server.Log.Count;
+
+        var keys = await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        Assert.Equal(3, keys.Count);
+        Assert.Equal(["/api/atlas", "/api/oauth", "/api/atlas"], Stub.Server.Log.Since(before).Select(r => r.Path[..10]));
+        Assert.Equal([401, 200, 200], Stub.Server.Log.Since(before).Select(r => r.Status));
+        Assert.Equal(2, Stub.TokenRequests);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_fails_with_the_token_endpoints_error_and_never_shows_the_secret()
+    {
+        const string secret = "mdb_sa_sk_wrong-secret-value-123";
+        using var session = Stub.ServiceAccount(secret: secret);
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+
+        Assert.Equal((401, "invalid_client"), (ex.StatusCode, ex.ErrorCode));
+        Assert.Equal("/api/oauth/token", ex.Path);
+        Assert.DoesNotContain(secret, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, session.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, session.Credential.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Stub.ApiRequests());
+    }
+}
