@@ -1,0 +1,64 @@
+using System;
+using AtlasApiKeys.Core.Errors;
+
+namespace AtlasApiKeys.Core.Commands;
+
+/// <summary>Turns failures into <see cref="AtlasErrorInfo"/>: ErrorId = Atlas's errorCode, category by status.</summary>
+public static class ErrorMapper
+{
+    /// <summary>The error for a failed call about <paramref name="target"/>.</summary>
+    public static AtlasErrorInfo FromException(Exception exception, object? target)
+    {
+        if (exception is null)
+        {
+            throw new ArgumentNullException(nameof(exception));
+        }
+
+        return exception switch
+        {
+            AtlasApiException api => new AtlasErrorInfo(api, api.ErrorCode ?? "AtlasApiError", Category(api), target, api.Detail, RecommendedAction(api)),
+            ArgumentException arg => new AtlasErrorInfo(arg, "AtlasInvalidArgument", AtlasErrorCategory.InvalidArgument, target),
+            _ => new AtlasErrorInfo(exception, "AtlasUnexpectedError", AtlasErrorCategory.NotSpecified, target),
+        };
+    }
+
+    /// <summary>True when no later item can succeed either (the credentials were refused).</summary>
+    public static bool IsTerminating(Exception exception) =>
+        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 };
+
+    /// <summary>The category for an API failure.</summary>
+    public static AtlasErrorCategory Category(AtlasApiException exception)
+    {
+        if (exception is null)
+        {
+            throw new ArgumentNullException(nameof(exception));
+        }
+
+        return exception.Kind switch
+        {
+            AtlasFailureKind.Connection => AtlasErrorCategory.ConnectionError,
+            AtlasFailureKind.Timeout => AtlasErrorCategory.OperationTimeout,
+            AtlasFailureKind.MalformedResponse => AtlasErrorCategory.InvalidResult,
+            _ => exception.StatusCode switch
+            {
+                400 => AtlasErrorCategory.InvalidArgument,
+                401 => AtlasErrorCategory.AuthenticationError,
+                403 => AtlasErrorCategory.PermissionDenied,
+                404 => AtlasErrorCategory.ObjectNotFound,
+                409 => AtlasErrorCategory.ResourceExists,
+                429 or >= 500 => AtlasErrorCategory.ResourceUnavailable,
+                _ => AtlasErrorCategory.NotSpecified,
+            },
+        };
+    }
+
+    private static string? RecommendedAction(AtlasApiException exception) => exception.ErrorCode switch
+    {
+        "API_KEY_ALREADY_IN_GROUP" => "The key is already assigned to this project: use Set-AtlasProjectApiKey to change its roles there.",
+        "USER_UNAUTHORIZED" => "Check the credentials given to Connect-Atlas (or the MONGODB_ATLAS_* environment variables), and the key's API access list.",
+        "GROUP_NOT_FOUND" => "Check the project id: Atlas has no project with it, or these credentials cannot see it.",
+        "RATE_LIMITED" or "RATE_LIMITED_TOKEN_BUCKET" => "Atlas is rate limiting these credentials: wait, or lower -ThrottleLimit.",
+        _ when exception.MayHaveSucceeded => "The key may exist although no answer came: list the project's keys (Get-AtlasProjectApiKey) and look for its description before trying again.",
+        _ => null,
+    };
+}
