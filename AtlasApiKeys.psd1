@@ -8,7 +8,16 @@
     Description          = 'Manage MongoDB Atlas organization API keys on projects: list, create and assign, assign existing, change roles or description, and unassign. Digest and service-account authentication, streamed paging, safe retries.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    CmdletsToExport      = @()
+    FormatsToProcess     = @('AtlasApiKeys.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Atlas'
+        'Disconnect-Atlas'
+        'Get-AtlasProjectApiKey'
+        'New-AtlasProjectApiKey'
+        'Add-AtlasProjectApiKey'
+        'Set-AtlasProjectApiKey'
+        'Remove-AtlasProjectApiKey'
+    )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -17,7 +26,7 @@
             Tags         = @('MongoDB', 'Atlas', 'ApiKey', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = 'https://github.com/atlasapikeys/AtlasApiKeys'
             LicenseUri   = 'https://github.com/atlasapikeys/AtlasApiKeys/blob/main/LICENSE'
-            ReleaseNotes = 'First release: the REST core.'
+            ReleaseNotes = 'First release: Connect-Atlas, Disconnect-Atlas and the Get, New, Add, Set and Remove-AtlasProjectApiKey cmdlets.'
         }
     }
 }

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using AtlasApiKeys.Core.Commands;
+
+namespace AtlasApiKeys.Commands;
+
+/// <summary>Adapts a cmdlet to Core's <see cref="ICommandSink"/>.</summary>
+internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
+{
+    public void WriteObject(object value) => cmdlet.WriteObject(value);
+
+    public void WriteError(AtlasErrorInfo error) => cmdlet.WriteError(ToErrorRecord(error));
+
+    public void WriteWarning(string text) => cmdlet.WriteWarning(text);
+
+    public void WriteVerbose(string text) => cmdlet.WriteVerbose(text);
+
+    public void WriteDebug(string text) => cmdlet.WriteDebug(text);
+
+    public void WriteTotalCount(long total) => cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)Math.Max(total, 0), 1.0));
+
+    public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
+
+    public static ErrorRecord ToErrorRecord(AtlasErrorInfo error)
+    {
+        var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), error.Category.ToString());
+        var record = new ErrorRecord(error.Exception, error.ErrorId, category, error.Target);
+        if (error.Detail is not null || error.RecommendedAction is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(error.Exception.Message + (error.Detail is null || error.Exception.Message.Contains(error.Detail) ? string.Empty : " " + error.Detail))
+            {
+                RecommendedAction = error.RecommendedAction,
+            };
+        }
+
+        return record;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using AtlasApiKeys.Core.Commands;
+using AtlasApiKeys.Core.Model;
+
+namespace AtlasApiKeys.Commands;
+
+/// <summary>New-AtlasProjectApiKey: creates an organization key and assigns it to the project. Its
+/// private key comes back once, as a SecureString.</summary>
+[Cmdlet(VerbsCommon.New, "AtlasProjectApiKey", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ProjectApiKey))]
+public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
+{
+    /// <summary>The only set.</summary>
+    public const string DefaultSet = "Default";
+
+    /// <summary>The project (default: the session's).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("GroupId")]
+    [ValidateAtlasId("ProjectId")]
+    public string? ProjectId { get; set; }
+
+    /// <summary>What the key is for: 1 to 250 characters.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateAtlasDescription]
+    public string Description { get; set; } = null!;
+
+    /// <summary>The key's roles in the project.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateAtlasRole]
+    [ArgumentCompleter(typeof(ProjectRoleCompleter))]
+    public string[] Role { get; set; } = null!;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Run(context => ApiKeyCommands.NewAsync(context, new NewKeyRequest
+    {
+        ProjectId = ProjectId,
+        Description = Description,
+        Roles = Role,
+    }));
+}

@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace AtlasApiKeys;
+
+/// <summary>Hooks dependency loading when the module is imported, and unhooks it on Remove-Module.</summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private static readonly object Gate = new();
+    private static DependencyLoader? loader;
+    private static Delegate? resolving;
+
+    /// <inheritdoc />
+    public void OnImport()
+    {
+        lock (Gate)
+        {
+            if (loader is not null)
+            {
+                return;
+            }
+
+            var here = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
+            loader = new DependencyLoader(Path.Combine(here, "dependencies"));
+            if (DependencyLoader.UsesLoadContext)
+            {
+                resolving = LoadContextHook.Add(loader);
+            }
+            else
+            {
+                AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        lock (Gate)
+        {
+            if (resolving is not null)
+            {
+                LoadContextHook.Remove(resolving);
+            }
+            else
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
+            }
+
+            resolving = null;
+            loader = null;
+        }
+    }
+
+    private static Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args) => loader?.Resolve(new AssemblyName(args.Name));
+}
+
+/// <summary>Subscribes to AssemblyLoadContext.Default.Resolving through reflection: this assembly
+/// targets netstandard2.0, where the type is not visible.</summary>
+internal static class LoadContextHook
+{
+    private static DependencyLoader? active;
+
+    public static Delegate Add(DependencyLoader loader)
+    {
+        active = loader;
+        var type = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: true)!;
+        var @event = type.GetEvent("Resolving")!;
+        var handler = Delegate.CreateDelegate(@event.EventHandlerType!, typeof(LoadContextHook).GetMethod(nameof(OnResolving), BindingFlags.NonPublic | BindingFlags.Static)!);
+        @event.AddEventHandler(Default(type), handler);
+        return handler;
+    }
+
+    public static void Remove(Delegate handler)
+    {
+        var type = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: true)!;
+        type.GetEvent("Resolving")!.RemoveEventHandler(Default(type), handler);
+        active = null;
+    }
+
+    private static object Default(Type type) => type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    private static Assembly? OnResolving(object context, AssemblyName name) => active?.Resolve(name);
+}
