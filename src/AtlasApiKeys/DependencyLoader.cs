@@ -84,11 +84,13 @@ internal sealed class DependencyLoader
         }
     }
 
-    /// <summary>The assemblies of the runtime and the host application (the trusted platform list).</summary>
+    /// <summary>The assemblies of the shared framework (the part of the trusted platform list that lives
+    /// beside the core library): not the host's own libraries, which are as foreign to us as another module's.</summary>
     private static Dictionary<string, Version?> PlatformAssemblies()
     {
         var result = new Dictionary<string, Version?>(StringComparer.OrdinalIgnoreCase);
-        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string list)
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string list || framework is null)
         {
             return result;
         }
@@ -96,7 +98,7 @@ internal sealed class DependencyLoader
         foreach (var path in list.Split(Path.PathSeparator))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (name.Length == 0 || result.ContainsKey(name))
+            if (name.Length == 0 || result.ContainsKey(name) || !string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Xunit;
+
+namespace AtlasApiKeys.Tests.Cmdlets;
+
+/// <summary>Publishes the module once (dotnet publish lays out the folder) into a temporary place.</summary>
+public sealed class PublishedModule : IDisposable
+{
+    public PublishedModule()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "atlasapikeys-layout-" + Guid.NewGuid().ToString("N"));
+        var version = Regex.Match(File.ReadAllText(Path.Combine(CmdletMetadataTests.RepoRoot(), "AtlasApiKeys.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
+        Folder = Path.Combine(Root, "AtlasApiKeys", version);
+        var project = Path.Combine(CmdletMetadataTests.RepoRoot(), "src", "AtlasApiKeys", "AtlasApiKeys.csproj");
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-nologo", $"-p:ModuleOutDir={Folder}{Path.DirectorySeparatorChar}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        Output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        ExitCode = process.ExitCode;
+    }
+
+    public string Root { get; }
+
+    public string Folder { get; }
+
+    public string Output { get; }
+
+    public int ExitCode { get; }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
+
+public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<PublishedModule>
+{
+    [Fact]
+    public void Publish_lays_out_the_module_folder()
+    {
+        Assert.True(module.ExitCode == 0, module.Output);
+        var top = Directory.GetFiles(module.Folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.Equal(["AtlasApiKeys.Format.ps1xml", "AtlasApiKeys.dll", "AtlasApiKeys.psd1"], top.Where(n => n != null && !n.StartsWith("about", StringComparison.Ordinal)));
+        var dependencies = Directory.GetFiles(Path.Combine(module.Folder, "dependencies")).Select(Path.GetFileName).ToList();
+        Assert.Contains("AtlasApiKeys.Core.dll", dependencies);
+        Assert.Contains("Polly.Core.dll", dependencies);
+        Assert.Contains("System.Text.Json.dll", dependencies);
+        Assert.Contains("Microsoft.Extensions.Http.dll", dependencies);
+        Assert.DoesNotContain("System.Management.Automation.dll", dependencies.Concat(top));
+        Assert.True(File.Exists(Path.Combine(module.Folder, "en-US", "about_AtlasApiKeys.help.txt")));
+    }
+
+    [Fact]
+    public void The_published_manifest_exports_exactly_the_seven_cmdlets()
+    {
+        var manifest = File.ReadAllText(Path.Combine(module.Folder, "AtlasApiKeys.psd1"));
+        var names = Regex.Matches(Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n);
+        var classes = CmdletMetadataTests.CmdletTypes.Select(CmdletMetadataTests.Name).OrderBy(n => n);
+        Assert.Equal(classes, names);
+        Assert.Equal(7, names.Count());
+        Assert.Matches(@"RootModule\s*=\s*'AtlasApiKeys\.dll'", manifest);
+    }
+
+    [Fact]
+    public void The_format_file_names_real_types_and_properties()
+    {
+        var format = XDocument.Load(Path.Combine(module.Folder, "AtlasApiKeys.Format.ps1xml"));
+        var views = format.Descendants("View").ToList();
+        Assert.NotEmpty(views);
+        foreach (var view in views)
+        {
+            var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
+            var type = typeof(AtlasApiKeys.Core.AtlasSession).Assembly.GetType(typeName);
+            Assert.True(type is not null, $"{typeName} is not a type of Core");
+            foreach (var property in view.Descendants("PropertyName").Select(p => p.Value))
+            {
+                Assert.True(type!.GetProperty(property) is not null, $"{typeName} has no property {property}");
+            }
+        }
+
+        var keyView = views.Single(v => v.Element("Name")!.Value == "ProjectApiKey");
+        Assert.DoesNotContain("PrivateKey", keyView.ToString(), StringComparison.Ordinal);   // hidden from the default view
+    }
+
+    [Fact]
+    public void Core_loads_from_dependencies_into_a_load_context_of_its_own()
+    {
+        var loader = new DependencyLoader(Path.Combine(module.Folder, "dependencies"));
+
+        var core = loader.Resolve(new AssemblyName("AtlasApiKeys.Core"))!;
+
+        Assert.NotNull(core);
+        var context = AssemblyLoadContext.GetLoadContext(core)!;
+        Assert.NotSame(AssemblyLoadContext.Default, context);
+        Assert.Same(loader.LoadContext, context);
+        Assert.StartsWith(module.Folder, core.Location, StringComparison.Ordinal);
+        var polly = context.Assemblies.Single(a => a.GetName().Name == "Polly.Core");
+        Assert.StartsWith(module.Folder, polly.Location, StringComparison.Ordinal);
+        Assert.Null(loader.Resolve(new AssemblyName("Polly.Core")));   // only Core is handed to the default context
+        Assert.Same(core, loader.Resolve(new AssemblyName("AtlasApiKeys.Core")));
+
+        // Core works from there: its types come from its own context, with its own Polly.
+        var optionsType = core.GetType("AtlasApiKeys.Core.AtlasSessionOptions")!;
+        Assert.NotEqual(typeof(AtlasApiKeys.Core.AtlasSessionOptions), optionsType);
+        Assert.NotNull(Activator.CreateInstance(optionsType));
+    }
+
+    [Fact]
+    public void The_runtimes_own_libraries_are_not_loaded_twice()
+    {
+        var loader = new DependencyLoader(Path.Combine(module.Folder, "dependencies"));
+        loader.LoadCore();
+        var context = (AssemblyLoadContext)loader.LoadContext!;
+        Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name is "System.Memory" or "System.Buffers" or "System.Text.Json");
+    }
+
+    [Fact]
+    public void The_initializer_is_there_for_PowerShell_to_call()
+    {
+        Assert.True(typeof(System.Management.Automation.IModuleAssemblyInitializer).IsAssignableFrom(typeof(AtlasApiKeys.ModuleInitializer)));
+        Assert.True(typeof(System.Management.Automation.IModuleAssemblyCleanup).IsAssignableFrom(typeof(AtlasApiKeys.ModuleInitializer)));
+    }
+}
