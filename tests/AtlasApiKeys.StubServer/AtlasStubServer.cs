@@ -95,6 +95,11 @@ public sealed class AtlasStubServer : IAsyncDisposable
                 nc = result.Nc;
                 response = result.Ok ? await ApiAsync(context, method, path, body).ConfigureAwait(false) : Unauthorized(result.Stale);
             }
+            else if (path == "/_stub/log" && method == "GET")
+            {
+                // For out-of-process tests (Pester): what went over the wire, with no secret in it.
+                response = StubResponse.Ok(JsonSerializer.SerializeToNode(Log.Entries)!);
+            }
             else
             {
                 response = StubResponse.Error(404, "RESOURCE_NOT_FOUND", $"Cannot find resource {path}.", path);

@@ -91,4 +91,22 @@ public sealed class StubBehaviourTests : StubTest
         Assert.Equal(("TIMEOUT", AtlasFailureKind.Timeout), (ex.ErrorCode, ex.Kind));
         Assert.InRange(Stub.ApiRequests().Count(r => r.Status == 503), 1, 3);
     }
+
+    [Fact]
+    public async Task The_request_log_is_served_for_out_of_process_tests_without_secrets()
+    {
+        using var session = Stub.Digest();
+        await session.ApiKeys.CreateAsync(Stub.Production, "logged", ["GROUP_READ_ONLY"]);
+        using var client = new HttpClient { BaseAddress = Stub.Server.BaseUri };
+
+        var json = await client.GetStringAsync("_stub/log");
+
+        using var doc = JsonDocument.Parse(json);
+        var entries = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal([401, 200], entries.Select(e => e.GetProperty("Status").GetInt32()));
+        Assert.All(entries, e => Assert.Equal("POST", e.GetProperty("Method").GetString()));
+        var created = Stub.Server.State.AllKeys().Single(k => k.Description == "logged");
+        Assert.DoesNotContain(created.PrivateKey, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Stub.Seed.Admin.PrivateKey, json, StringComparison.Ordinal);
+    }
 }
