@@ -1,0 +1,46 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    Import-AtlasModule
+    $stub = Start-AtlasStub
+}
+
+AfterAll {
+    Disconnect-Atlas
+    Stop-AtlasStub $stub
+}
+
+Describe 'Connect-Atlas' {
+    It 'connects with an API key pair and -PassThru returns the session without its secret' {
+        $session = Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production -PassThru
+        $session.GetType().FullName | Should -Be 'AtlasApiKeys.Core.AtlasSession'
+        $session.DefaultProjectId | Should -Be $stub.Production
+        ($session | Out-String) | Should -Not -Match ([regex]::Escape($stub.PrivateKeyText))
+        (Get-AtlasProjectApiKey).Count | Should -Be 3
+    }
+
+    It 'connects with a service account' {
+        Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $stub.ServiceAccount -ProjectId $stub.Production
+        (Get-AtlasProjectApiKey).Count | Should -Be 3
+        @(Get-AtlasStubRequest $stub | Where-Object Auth -eq 'bearer').Count | Should -BeGreaterThan 0
+    }
+
+    It 'refuses plain http to a host that is not loopback' {
+        { Connect-Atlas -BaseUri 'http://cloud.example.com' -Credential $stub.Credential } |
+            Should -Throw -ErrorId 'AtlasInvalidArgument,AtlasApiKeys.Commands.ConnectAtlasCommand'
+    }
+
+    It 'refuses -BaseUri with -Government' {
+        { Connect-Atlas -BaseUri $stub.BaseUri -Government -Credential $stub.Credential } |
+            Should -Throw -ErrorId 'AtlasInvalidArgument,*'
+    }
+
+    It 'refuses a public key where the project id goes, naming the parameter' {
+        { Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId 'zmmrboas' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*ProjectId*public key*'
+    }
+
+    It 'puts the private key in no stream with -Verbose and -Debug' {
+        $all = Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production -PassThru -Verbose -Debug 4>&1 5>&1 | Out-String
+        $all | Should -Not -Match ([regex]::Escape($stub.PrivateKeyText))
+    }
+}

@@ -1,0 +1,50 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    Import-AtlasModule
+    $stub = Start-AtlasStub
+    Connect-AtlasStub $stub
+}
+
+AfterAll {
+    Disconnect-Atlas
+    Stop-AtlasStub $stub
+}
+
+Describe 'New-AtlasProjectApiKey' {
+    It 'creates the key and returns its private key once, as a SecureString, with a warning' {
+        $key = New-AtlasProjectApiKey -Description 'pester new' -Role GROUP_READ_ONLY -WarningVariable warned -WarningAction SilentlyContinue
+        $key.PrivateKey | Should -BeOfType [securestring]
+        $key.Roles | Should -Be @('GROUP_READ_ONLY')
+        $warned[0] | Should -Match 'never show it again'
+        ($key | Format-Table | Out-String) | Should -Not -Match 'PrivateKey'
+        (Get-AtlasProjectApiKey -ApiKeyId $key.Id).PrivateKey | Should -BeNullOrEmpty
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = @(Get-AtlasStubRequest $stub).Count
+        New-AtlasProjectApiKey -Description 'pester whatif' -Role GROUP_READ_ONLY -WhatIf
+        @(Get-AtlasStubRequest $stub).Count | Should -Be $before
+        Get-AtlasProjectApiKey | Where-Object Description -eq 'pester whatif' | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a lower-case role, naming the parameter' {
+        { New-AtlasProjectApiKey -Description 'x' -Role group_read_only } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*Role*GROUP_READ_ONLY*'
+    }
+
+    It 'refuses a 251-character description and an empty one' {
+        { New-AtlasProjectApiKey -Description ('d' * 251) -Role GROUP_READ_ONLY } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*Description*250*'
+        { New-AtlasProjectApiKey -Description '' -Role GROUP_READ_ONLY } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
+    It 'sends a well-formed role it does not know to Atlas, which decides' {
+        New-AtlasProjectApiKey -Description 'x' -Role GROUP_NOT_A_ROLE -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -Be 'INVALID_ENUM_VALUE,AtlasApiKeys.Commands.NewAtlasProjectApiKeyCommand'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'completes project roles' {
+        $completion = TabExpansion2 -inputScript 'New-AtlasProjectApiKey -Role GROUP_CLU' -cursorColumn 38
+        $completion.CompletionMatches.CompletionText | Should -Contain 'GROUP_CLUSTER_MANAGER'
+    }
+}
