@@ -2,64 +2,67 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Errors;
-using AtlasApiKeys.Core.Model;
+using AtlasApiKeys.Core.Commands;
+using AtlasApiKeys.Demo;
 using AtlasApiKeys.StubServer;
 
-// A walk through every operation against the embedded stub server: no Atlas account needed.
-// dotnet run --project tests/AtlasApiKeys.Demo
+// The module at work without PowerShell: the cmdlets' own logic (Core's command layer, which each
+// cmdlet only adapts) run against the embedded stub server. No Atlas account needed.
+//   dotnet run --project tests/AtlasApiKeys.Demo
+// With pwsh, ./build.ps1 -Task Demo runs the same walk through the real, imported module.
 var state = new StubState();
 var seed = StubSeed.Demo(state);
 await using var server = await AtlasStubServer.StartAsync(state: state).ConfigureAwait(false);
-Console.WriteLine($"Stub server on {server.BaseUri} (project {seed.Production.Id})");
-var exchanges = 0;
-using var session = new AtlasSession(new AtlasSessionOptions
+var scope = new object();
+var store = new SessionStore();
+var project = seed.Production.Id;
+
+void Run(string commandLine, Func<CommandContext, Task> logic, bool confirm = true, bool debug = false)
+{
+    Console.WriteLine($"\nPS> {commandLine}");
+    var sink = new ConsoleSink(confirm, debug);
+    try
+    {
+        PipelinePump.Run(() => logic(new CommandContext(sink, null, scope, _ => null, default, store)));
+    }
+    catch (AtlasTerminatingException ex)
+    {
+        sink.WriteError(ex.Error);
+    }
+
+    sink.Flush();
+}
+
+Console.WriteLine($"Stub server (an Atlas look-alike) on {server.BaseUri}; demo project {project}.");
+Console.WriteLine($"\nPS> Connect-Atlas -BaseUri {server.BaseUri} -Credential $cred -ProjectId {project}");
+ConnectCommand.Connect(new ConsoleSink(), store, scope, new ConnectRequest
 {
     BaseUri = server.BaseUri,
     Credential = new AtlasDigestCredential(seed.Admin.PublicKey, seed.Admin.PrivateKey),
-    Trace = t =>
-    {
-        exchanges++;
-        Console.WriteLine($"    trace: {t}");
-    },
+    ProjectId = project,
 });
-var keys = session.ApiKeys;
-var project = seed.Production.Id;
 
-void Show(string title, ProjectApiKey key) =>
-    Console.WriteLine($"  {title,-10} {key.Id}  {key.PublicKey}  {key.Description,-22} roles here: {string.Join(",", key.Roles)}  org: {string.Join(",", key.OrgRoles)}{(key.PrivateKey is null ? string.Empty : "  (private key held as a SecureString)")}");
+Run("Get-AtlasProjectApiKey", c => GetKeysCommand.RunAsync(c, new GetKeysRequest()));
+Run("Get-AtlasProjectApiKey -ProjectId $production, $staging   # roles shown per project",
+    c => GetKeysCommand.RunAsync(c, new GetKeysRequest { ProjectIds = [project, seed.Staging.Id] }));
 
-Console.WriteLine("\nList the project's keys (roles filtered to this project):");
-await foreach (var key in keys.ListAsync(project).ConfigureAwait(false))
-{
-    Show("key", key);
-}
+Run("$key = New-AtlasProjectApiKey -Description 'demo key' -Role GROUP_READ_ONLY", c => ApiKeyCommands.NewAsync(c, new NewKeyRequest { Description = "demo key", Roles = ["GROUP_READ_ONLY"] }));
+var created = state.AllKeys().Single(k => k.Description == "demo key");
+Run("Add-AtlasProjectApiKey -ApiKeyId <an org key> -Role GROUP_DATA_ACCESS_READ_ONLY -PassThru",
+    c => ApiKeyCommands.AddAsync(c, new KeyRequest { ApiKeyId = seed.Unassigned.Id, Roles = ["GROUP_DATA_ACCESS_READ_ONLY"], PassThru = true }));
+Run("$key | Set-AtlasProjectApiKey -Role GROUP_CLUSTER_MANAGER, GROUP_READ_ONLY -Description 'demo key, renamed' -PassThru",
+    c => ApiKeyCommands.SetAsync(c, new KeyRequest { ApiKeyId = created.Id, Roles = ["GROUP_CLUSTER_MANAGER", "GROUP_READ_ONLY"], Description = "demo key, renamed", PassThru = true }));
+Run("Add-AtlasProjectApiKey -ApiKeyId $key.Id -Role GROUP_READ_ONLY   # already there",
+    c => ApiKeyCommands.AddAsync(c, new KeyRequest { ApiKeyId = created.Id, Roles = ["GROUP_READ_ONLY"] }));
+Run("Get-AtlasProjectApiKey -ProjectId zmmrboas   # a public key where an id goes",
+    c => GetKeysCommand.RunAsync(c, new GetKeysRequest { ProjectIds = ["zmmrboas"] }));
+Run("Remove-AtlasProjectApiKey -ApiKeyId $key.Id -WhatIf",
+    c => ApiKeyCommands.RemoveAsync(c, new KeyRequest { ApiKeyId = created.Id }), confirm: false);
+Run("Remove-AtlasProjectApiKey -ApiKeyId $key.Id -Confirm:$false -Debug",
+    c => ApiKeyCommands.RemoveAsync(c, new KeyRequest { ApiKeyId = created.Id }), debug: true);
+Run("Remove-AtlasProjectApiKey -ApiKeyId <the org key> -Confirm:$false", c => ApiKeyCommands.RemoveAsync(c, new KeyRequest { ApiKeyId = seed.Unassigned.Id }));
+Run("Get-AtlasProjectApiKey", c => GetKeysCommand.RunAsync(c, new GetKeysRequest()));
 
-Console.WriteLine("\nCreate and assign a new key:");
-var created = await keys.CreateAsync(project, "demo created key", ["GROUP_READ_ONLY"]).ConfigureAwait(false);
-Show("created", created);
-
-Console.WriteLine("\nAssign an existing org key to the project:");
-await keys.AssignAsync(project, seed.Unassigned.Id, ["GROUP_DATA_ACCESS_READ_ONLY"]).ConfigureAwait(false);
-Show("assigned", (await keys.FindAsync(project, seed.Unassigned.Id).ConfigureAwait(false))!);
-
-Console.WriteLine("\nChange roles and description:");
-Show("updated", await keys.UpdateAsync(project, created.Id, ["GROUP_CLUSTER_MANAGER", "GROUP_READ_ONLY"], "demo key, renamed").ConfigureAwait(false));
-
-Console.WriteLine("\nAssign it again (Atlas refuses):");
-try
-{
-    await keys.AssignAsync(project, created.Id, ["GROUP_READ_ONLY"]).ConfigureAwait(false);
-}
-catch (AtlasApiException ex)
-{
-    Console.WriteLine($"  error {ex.StatusCode} {ex.ErrorCode}: {ex.Detail}");
-}
-
-Console.WriteLine("\nUnassign both:");
-await keys.UnassignAsync(project, created.Id).ConfigureAwait(false);
-await keys.UnassignAsync(project, seed.Unassigned.Id).ConfigureAwait(false);
-Console.WriteLine($"  {(await keys.ListAsync(project).ToArrayAsync().ConfigureAwait(false)).Length} keys left in the project");
-
-var signedOnce = server.Log.Entries.Count(e => e.Status == 401);
-Console.WriteLine($"\n{exchanges} HTTP exchanges for 9 calls: {signedOnce} digest challenge, then one exchange per call.");
+var log = server.Log.Entries.Where(e => e.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+Console.WriteLine($"{log.Count} HTTP exchanges in all; {log.Count(e => e.Status == 401)} of them the one digest challenge.");
+ConnectCommand.Disconnect(new ConsoleSink(), store, scope);
