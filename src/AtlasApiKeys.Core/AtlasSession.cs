@@ -45,17 +45,19 @@ public sealed class AtlasSession : IDisposable
         Pretty = options.Pretty;
         var retry = options.Retry.Clone();
         var trace = options.Trace;
+        RateGate = new RateGate(options.Clock);
+        var gate = RateGate;
 
         var collection = new ServiceCollection();
         collection.AddHttpClient(TokenClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddHttpMessageHandler(() => new RetryHandler(retry, trace))
+            .AddHttpMessageHandler(() => new RetryHandler(retry, gate, trace))
             .AddHttpMessageHandler(() => new DiagnosticsHandler(trace))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         var api = collection.AddHttpClient(ApiClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddHttpMessageHandler(() => new RetryHandler(retry, trace));
+            .AddHttpMessageHandler(() => new RetryHandler(retry, gate, trace));
 
         switch (Credential)
         {
@@ -103,6 +105,9 @@ public sealed class AtlasSession : IDisposable
     public int TokenFetches => tokens?.Fetches ?? 0;
 
     internal HttpClient Http => factory.CreateClient(ApiClientName);
+
+    /// <summary>Paces the session by Atlas's rate-limit answers.</summary>
+    internal RateGate RateGate { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"Atlas session to {BaseUri.Host} as {Credential}";

@@ -12,17 +12,20 @@ using Polly.Timeout;
 namespace AtlasApiKeys.Core.Http;
 
 /// <summary>Retries with Polly: 429, 5xx and connection failures, exponential backoff with jitter,
-/// Retry-After honoured, bounded in count and total time. A not-repeatable request (a create) is sent
+/// Retry-After honoured, bounded in count and total time; every attempt first waits at the session's
+/// <see cref="RateGate"/>. A not-repeatable request (a create) is sent
 /// again only after a 429 or a connection that failed before the request was written.</summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AtlasApiKeys.Request");
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly AtlasRetryOptions options;
+    private readonly RateGate gate;
 
-    public RetryHandler(AtlasRetryOptions options, Action<AtlasTraceRecord>? sessionListener)
+    public RetryHandler(AtlasRetryOptions options, RateGate gate, Action<AtlasTraceRecord>? sessionListener)
     {
         this.options = options;
+        this.gate = gate;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (options.MaxTotalTime > TimeSpan.Zero && options.MaxTotalTime != Timeout.InfiniteTimeSpan)
         {
@@ -72,7 +75,10 @@ internal sealed class RetryHandler : DelegatingHandler
                 async ctx =>
                 {
                     RequestFlags.SetAttempt(request, ++attempt);
-                    return await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                    await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    var response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                    gate.Observe(response);
+                    return response;
                 },
                 context).ConfigureAwait(false);
         }

@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AtlasApiKeys.Core.Http;
+
+/// <summary>Paces a whole session by what Atlas says of its rate limit. RateLimit-Remaining becomes a
+/// number of credits that requests take before they go out; when it reaches 0, or after a 429
+/// (waiting its Retry-After), the session pauses and then lets one request probe the limit before
+/// the others follow. Without rate-limit headers nothing is paced.</summary>
+internal sealed class RateGate(Func<DateTimeOffset> clock)
+{
+    /// <summary>How long to hold back when the bucket is empty but Atlas gave no Retry-After.</summary>
+    internal static readonly TimeSpan EmptyBucketPause = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private readonly object sync = new();
+    private DateTimeOffset notBefore = DateTimeOffset.MinValue;
+    private DateTimeOffset lastObserved = DateTimeOffset.MinValue;
+    private int credits = -1;   // -1: the server has not said; no pacing
+
+    /// <summary>How many times the gate has closed.</summary>
+    public int Pauses { get; private set; }
+
+    /// <summary>Waits until a request may go out, and takes its credit.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (sync)
+            {
+                var now = clock();
+                wait = notBefore - now;
+                if (wait <= TimeSpan.Zero)
+                {
+                    if (credits < 0)
+                    {
+                        return;
+                    }
+
+                    if (credits > 0)
+                    {
+                        credits--;
+                        return;
+                    }
+
+                    if (now - lastObserved >= EmptyBucketPause)
+                    {
+                        lastObserved = now;   // nothing heard for a while: one request probes
+                        return;
+                    }
+
+                    wait = PollInterval;
+                }
+            }
+
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the rate-limit headers of an answer.</summary>
+    public void Observe(HttpResponseMessage response)
+    {
+        var limited = (int)response.StatusCode == 429;
+        int? remaining = response.Headers.TryGetValues("RateLimit-Remaining", out var values)
+            && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
+        if (!limited && remaining is null)
+        {
+            return;
+        }
+
+        lock (sync)
+        {
+            var now = clock();
+            lastObserved = now;
+            if (limited || remaining <= 0)
+            {
+                var until = now + (limited ? RetryHandler.RetryAfter(response) ?? EmptyBucketPause : EmptyBucketPause);
+                if (until > notBefore)
+                {
+                    notBefore = until;
+                    Pauses++;
+                }
+
+                credits = 1;   // after the pause, one request probes
+            }
+            else
+            {
+                credits = remaining!.Value;
+            }
+        }
+    }
+}
