@@ -17,6 +17,8 @@ public class ColdStartBenchmarks
     private string path = null!;
 
     [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
     public async Task SetupAsync()
     {
         stub = await BenchStub.StartAsync();
@@ -24,10 +26,11 @@ public class ColdStartBenchmarks
         token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         path = $"api/atlas/v2/groups/{stub.Seed.Production.Id}/apiKeys";
         stub.Server.Faults.Latency = TimeSpan.FromMilliseconds(20);
+        await TwoExchanges();
     }
 
     [GlobalCleanup]
-    public Task CleanupAsync() => stub.DisposeAsync().AsTask();
+    public void Cleanup() => stub.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, Description = "two plain exchanges (the minimum)")]
     public async Task<int> TwoExchanges()

@@ -19,6 +19,8 @@ public class ExchangeBenchmarks
     private string path = null!;
 
     [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
     public async Task SetupAsync()
     {
         stub = await BenchStub.StartAsync();
@@ -31,6 +33,8 @@ public class ExchangeBenchmarks
     }
 
     [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
     public async Task CleanupAsync()
     {
         session.Dispose();

@@ -17,6 +17,8 @@ public class FanOutBenchmarks
     private AtlasSession session = null!;
 
     [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
     public async Task SetupAsync()
     {
         stub = await BenchStub.StartAsync(projects: Projects);
@@ -28,6 +30,8 @@ public class FanOutBenchmarks
     }
 
     [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
     public async Task CleanupAsync()
     {
         session.Dispose();

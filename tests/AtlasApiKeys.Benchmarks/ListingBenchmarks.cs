@@ -12,7 +12,7 @@ namespace AtlasApiKeys.Benchmarks;
 
 /// <summary>3. Listing 10,000 keys of one project, 500 a page, on loopback: ours against a raw
 /// HttpClient + System.Text.Json loop over the same pages with the same bearer token.</summary>
-[Config(typeof(SlowConfig))]
+[Config(typeof(QuickConfig))]
 public class ListingBenchmarks
 {
     public const int Keys = 10_000;
@@ -22,6 +22,8 @@ public class ListingBenchmarks
     private HttpClient raw = null!;
 
     [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
     public async Task SetupAsync()
     {
         stub = await BenchStub.StartAsync(bulkKeys: Keys);
@@ -34,6 +36,8 @@ public class ListingBenchmarks
     }
 
     [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
     public async Task CleanupAsync()
     {
         session.Dispose();
