@@ -27,6 +27,13 @@ internal sealed class AtlasCall(HttpMethod method, string path, string? query = 
     /// <summary>For a create: the description to look for if its outcome is unknown.</summary>
     public string? CreatedDescription { get; init; }
 
+    /// <summary>The Atlas errorCode that, after an earlier attempt of this call may have acted, means
+    /// that attempt did what was asked (assign: API_KEY_ALREADY_IN_GROUP; unassign: RESOURCE_NOT_FOUND).</summary>
+    public string? DoneAlreadyCode { get; init; }
+
+    /// <summary>Reads change state on the server; anything else may have acted when its answer is lost.</summary>
+    public bool IsRead => Method == HttpMethod.Get;
+
     public string DisplayPath => "/" + Path;
 }
 
@@ -57,6 +64,15 @@ internal sealed class AtlasExchange(AtlasSession session)
                 ? await ReadEnvelopeAsync(call, response, resultType, cancellationToken).ConfigureAwait(false)
                 : await ReadAsync(call, response, resultType, cancellationToken).ConfigureAwait(false);
         }
+        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && ex.ErrorCode == call.DoneAlreadyCode && RequestFlags.MayHaveReached(request))
+        {
+            // An earlier attempt acted before its answer was lost; this one finds the work done.
+            return null;
+        }
+        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && !call.IsRead && RequestFlags.MayHaveReached(request))
+        {
+            throw new AtlasApiException($"{ex.Message} An earlier attempt may have made the change all the same: check before trying again.", ex.Kind, ex.Method, ex.Path, ex.StatusCode, ex.ErrorCode, ex.Reason, ex.Detail, ex.Parameters, ex.FieldViolations, mayHaveSucceeded: true, inner: ex);
+        }
         catch (AtlasApiException)
         {
             throw;
@@ -71,22 +87,22 @@ internal sealed class AtlasExchange(AtlasSession session)
         }
         catch (TimeoutRejectedException ex)
         {
-            throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", $"no answer within {ex.Timeout.TotalSeconds:0.###} s", ex, beforeSending: false);
+            throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", $"no answer within {ex.Timeout.TotalSeconds:0.###} s", ex, mayHaveActed: true);
         }
         catch (OperationCanceledException ex)
         {
-            throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", "the request timed out", ex, beforeSending: false);
+            throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", "the request timed out", ex, mayHaveActed: true);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RetryHandler.FailedBeforeSending(ex));
+            throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex));
         }
     }
 
     public AtlasApiException Malformed(AtlasCall call, string reason, Exception? inner)
     {
-        var message = $"Atlas answered {call.Method.Method} {call.DisplayPath} with a malformed body: {reason}.{MaybeCreated(call)}";
-        return new AtlasApiException(message, AtlasFailureKind.MalformedResponse, call.Method.Method, call.DisplayPath, 0, "MALFORMED_RESPONSE", mayHaveSucceeded: call.NotRepeatable, inner: inner);
+        var message = $"Atlas answered {call.Method.Method} {call.DisplayPath} with a malformed body: {reason}.{MaybeDone(call, mayHaveActed: true)}";
+        return new AtlasApiException(message, AtlasFailureKind.MalformedResponse, call.Method.Method, call.DisplayPath, 0, "MALFORMED_RESPONSE", mayHaveSucceeded: !call.IsRead, inner: inner);
     }
 
     private static async Task<T?> ReadAsync<T>(AtlasCall call, HttpResponseMessage response, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
@@ -168,15 +184,17 @@ internal sealed class AtlasExchange(AtlasSession session)
         return new Uri(session.BaseUri, query is null ? call.Path : call.Path + "?" + query);
     }
 
-    private static AtlasApiException Failure(AtlasCall call, AtlasFailureKind kind, string code, string what, Exception inner, bool beforeSending)
+    private static AtlasApiException Failure(AtlasCall call, AtlasFailureKind kind, string code, string what, Exception inner, bool mayHaveActed)
     {
-        var created = beforeSending ? string.Empty : MaybeCreated(call);
-        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what}.{created}";
-        return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: call.NotRepeatable && !beforeSending, inner: inner);
+        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what}.{MaybeDone(call, mayHaveActed)}";
+        return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: mayHaveActed && !call.IsRead, inner: inner);
     }
 
-    private static string MaybeCreated(AtlasCall call) =>
-        call.CreatedDescription is null
-            ? string.Empty
-            : $" The key may have been created all the same: list the project's keys and look for the description '{call.CreatedDescription}' before creating it again.";
+    /// <summary>What to tell the caller when a change may have been made although no answer says so.</summary>
+    private static string MaybeDone(AtlasCall call, bool mayHaveActed) => (mayHaveActed, call.IsRead, call.CreatedDescription) switch
+    {
+        (false, _, _) or (_, true, _) => string.Empty,
+        (_, _, { } description) => $" The key may have been created all the same: list the project's keys and look for the description '{description}' before creating it again.",
+        _ => " The change may have been made all the same: list the project's keys to see before trying again.",
+    };
 }

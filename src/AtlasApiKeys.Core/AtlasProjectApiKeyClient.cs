@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using AtlasApiKeys.Core.Errors;
 using AtlasApiKeys.Core.Model;
 using AtlasApiKeys.Core.Wire;
 
@@ -73,7 +74,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
             throw exchange.Malformed(call, "the created key has no private key", null);
         }
 
-        return Map(dto, projectId, call, withPrivateKey: true);
+        return Map(dto, projectId.ToLowerInvariant(), call, dto.PrivateKey);
     }
 
     public async Task AssignAsync(string projectId, string apiKeyId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
@@ -82,7 +83,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         CheckId(apiKeyId, "ApiKeyId");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         List<UserAccessRoleAssignmentDto> body = [new UserAccessRoleAssignmentDto { Roles = roles.ToArray() }];
-        var call = new AtlasCall(HttpMethod.Post, KeyPath(projectId, apiKeyId));
+        var call = new AtlasCall(HttpMethod.Post, KeyPath(projectId, apiKeyId)) { DoneAlreadyCode = "API_KEY_ALREADY_IN_GROUP" };
         await exchange.SendAsync<ApiKeyUserDetailsDto>(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,51 +109,84 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         var body = new UpdateApiKeyDto { Desc = description, Roles = roles?.ToArray() };
         var call = new AtlasCall(Patch, KeyPath(projectId, apiKeyId));
         var dto = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), AtlasJsonContext.Default.ApiKeyUserDetailsDto, cancellationToken).ConfigureAwait(false);
-        return Map(dto!, projectId, call, withPrivateKey: false);
+        return Map(dto, projectId.ToLowerInvariant(), call, null);
     }
 
     public async Task UnassignAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default)
     {
         CheckId(projectId, "ProjectId");
         CheckId(apiKeyId, "ApiKeyId");
-        var call = new AtlasCall(HttpMethod.Delete, KeyPath(projectId, apiKeyId));
+        var call = new AtlasCall(HttpMethod.Delete, KeyPath(projectId, apiKeyId)) { DoneAlreadyCode = "RESOURCE_NOT_FOUND" };
         await exchange.SendAsync<ApiKeyUserDetailsDto>(call, null, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Yields each page as it arrives, while the next one is already being fetched: the
+    /// consumer's work overlaps the network's, and at most two pages are held.</summary>
     private async IAsyncEnumerable<ProjectApiKeyPage> Pages(string projectId, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var perPage = options.ItemsPerPage;
-        var includeCount = options.IncludeCount ? "true" : "false";
+        var project = projectId.ToLowerInvariant();
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fetched = 0;
-        for (var pageNum = options.StartPage; ; pageNum++)
+        var pageNum = options.StartPage;
+        Task<ProjectApiKeyPage>? next = FetchPageAsync(project, options, pageNum, prefetch.Token);
+        try
         {
-            var query = string.Format(CultureInfo.InvariantCulture, "includeCount={0}&itemsPerPage={1}&pageNum={2}", includeCount, perPage, pageNum);
-            var call = new AtlasCall(HttpMethod.Get, KeysPath(projectId), query);
-            var dto = await exchange.SendAsync(call, null, AtlasJsonContext.Default.ApiKeyPageDto, cancellationToken).ConfigureAwait(false);
-            if (dto?.Results is null)
+            while (next is not null)
             {
-                throw exchange.Malformed(call, "the page has no results array", null);
-            }
+                var page = await next.ConfigureAwait(false);
+                next = null;
+                fetched++;
+                var more = page.HasNext && (options.MaxPages is not { } max || fetched < max);
+                if (more)
+                {
+                    next = FetchPageAsync(project, options, ++pageNum, prefetch.Token);
+                }
 
-            var keys = new ProjectApiKey[dto.Results.Count];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = Map(dto.Results[i], projectId, call, withPrivateKey: false);
+                yield return page;
             }
-
-            var linkNext = dto.Links?.Any(l => string.Equals(l.Rel, "next", StringComparison.OrdinalIgnoreCase)) ?? false;
-            var hasNext = keys.Length > 0
-                && (linkNext || (keys.Length == perPage && (dto.TotalCount is not { } total || (long)pageNum * perPage < total)));
-            fetched++;
-            yield return new ProjectApiKeyPage(pageNum, keys, dto.TotalCount, hasNext);
-            if (!hasNext || (options.MaxPages is { } max && fetched >= max))
+        }
+        finally
+        {
+            if (next is not null)
             {
-                yield break;
+                // The consumer stopped early: drop the page in flight.
+                prefetch.Cancel();
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or AtlasApiException)
+                {
+                }
             }
         }
     }
 
-    private ProjectApiKey Map(ApiKeyUserDetailsDto? dto, string projectId, AtlasCall call, bool withPrivateKey)
+    private async Task<ProjectApiKeyPage> FetchPageAsync(string project, ListOptions options, int pageNum, CancellationToken cancellationToken)
+    {
+        var perPage = options.ItemsPerPage;
+        var query = string.Format(CultureInfo.InvariantCulture, "includeCount={0}&itemsPerPage={1}&pageNum={2}", options.IncludeCount ? "true" : "false", perPage, pageNum);
+        var call = new AtlasCall(HttpMethod.Get, KeysPath(project), query);
+        var dto = await exchange.SendAsync(call, null, AtlasJsonContext.Default.ApiKeyPageDto, cancellationToken).ConfigureAwait(false);
+        if (dto?.Results is null)
+        {
+            throw exchange.Malformed(call, "the page has no results array", null);
+        }
+
+        var keys = new ProjectApiKey[dto.Results.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = Map(dto.Results[i], project, call, null);
+        }
+
+        var linkNext = dto.Links?.Any(l => string.Equals(l.Rel, "next", StringComparison.OrdinalIgnoreCase)) ?? false;
+        var hasNext = keys.Length > 0
+            && (linkNext || (keys.Length == perPage && (dto.TotalCount is not { } total || (long)pageNum * perPage < total)));
+        return new ProjectApiKeyPage(pageNum, keys, dto.TotalCount, hasNext);
+    }
+
+    /// <summary>The model of a key in <paramref name="project"/> (lower case): its roles there, its org roles.</summary>
+    private ProjectApiKey Map(ListedApiKeyDto? dto, string project, AtlasCall call, string? privateKey)
     {
         if (dto is null || !AtlasValidation.IsObjectId(dto.Id) || dto.PublicKey is not { Length: > 0 })
         {
@@ -170,7 +204,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
 
             if (role.GroupId is not null)
             {
-                if (string.Equals(role.GroupId, projectId, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(role.GroupId, project, StringComparison.OrdinalIgnoreCase))
                 {
                     roles.Add(name);
                 }
@@ -181,8 +215,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
             }
         }
 
-        var privateKey = withPrivateKey && dto.PrivateKey is { Length: > 0 } secret ? AtlasCredential.Protect(secret) : null;
-        return new ProjectApiKey(dto.Id!, dto.PublicKey, dto.Desc, projectId.ToLowerInvariant(), roles, orgRoles, privateKey);
+        return new ProjectApiKey(dto.Id!, dto.PublicKey, dto.Desc, project, roles, orgRoles, privateKey is null ? null : AtlasCredential.Protect(privateKey));
     }
 
     private static void CheckId(string value, string parameterName) =>

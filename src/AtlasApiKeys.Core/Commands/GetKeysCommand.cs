@@ -77,7 +77,11 @@ public static class GetKeysCommand
     internal static ListOptions PlanPages(ulong skip, ulong first)
     {
         var perPage = first < 500 && skip % first == 0 ? (int)Math.Max(first, 1) : 500;
-        return new ListOptions { ItemsPerPage = perPage, StartPage = (int)Math.Min(skip / (ulong)perPage, int.MaxValue - 1) + 1 };
+        var startPage = (int)Math.Min(skip / (ulong)perPage, int.MaxValue - 1) + 1;
+        int? maxPages = first == ulong.MaxValue
+            ? null
+            : (int)Math.Min(((skip % (ulong)perPage) + first + (ulong)perPage - 1) / (ulong)perPage, int.MaxValue);   // no page fetched past -First
+        return new ListOptions { ItemsPerPage = perPage, StartPage = startPage, MaxPages = maxPages };
     }
 
     private static async Task FindEachAsync(CommandContext context, IReadOnlyList<string> projects, string keyId)

@@ -7,6 +7,7 @@ internal static class RequestFlags
 {
     private const string AttemptKey = "AtlasApiKeys.Attempt";
     private const string NotRepeatableKey = "AtlasApiKeys.NotRepeatable";
+    private const string MayHaveReachedKey = "AtlasApiKeys.MayHaveReached";
 
     public static int GetAttempt(HttpRequestMessage request) =>
         request.Properties.TryGetValue(AttemptKey, out var value) && value is int attempt ? attempt : 1;
@@ -18,4 +19,11 @@ internal static class RequestFlags
 
     public static bool IsNotRepeatable(HttpRequestMessage request) =>
         request.Properties.TryGetValue(NotRepeatableKey, out var value) && value is true;
+
+    /// <summary>Records that an attempt of this request may have reached the server and acted there
+    /// (the connection broke after the request was written, or no answer came in time).</summary>
+    public static void MarkMayHaveReached(HttpRequestMessage request) => request.Properties[MayHaveReachedKey] = true;
+
+    public static bool MayHaveReached(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(MayHaveReachedKey, out var value) && value is true;
 }

@@ -76,9 +76,17 @@ internal sealed class RetryHandler : DelegatingHandler
                 {
                     RequestFlags.SetAttempt(request, ++attempt);
                     await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
-                    var response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                    gate.Observe(response);
-                    return response;
+                    try
+                    {
+                        var response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                        gate.Observe(response);
+                        return response;
+                    }
+                    catch (Exception ex) when (ex is not Errors.AtlasApiException && !cancellationToken.IsCancellationRequested && !FailedBeforeSending(ex))
+                    {
+                        RequestFlags.MarkMayHaveReached(request);
+                        throw;
+                    }
                 },
                 context).ConfigureAwait(false);
         }

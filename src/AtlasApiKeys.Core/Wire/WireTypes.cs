@@ -6,14 +6,19 @@ namespace AtlasApiKeys.Core.Wire;
 // System.Text.Json shapes of the Atlas Admin API v2 bodies used by the five operations.
 // Names follow the spec (ApiKeyUserDetails, CloudAccessRoleAssignment, PaginatedApiApiUserView, ApiError).
 
-internal sealed class ApiKeyUserDetailsDto
+/// <summary>A key as a listing shows it: what the model needs, nothing more (no masked private key, no links).</summary>
+internal class ListedApiKeyDto
 {
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("publicKey")] public string? PublicKey { get; set; }
     [JsonPropertyName("desc")] public string? Desc { get; set; }
-    [JsonPropertyName("privateKey")] public string? PrivateKey { get; set; }
     [JsonPropertyName("roles")] public List<RoleAssignmentDto>? Roles { get; set; }
-    [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
+}
+
+/// <summary>ApiKeyUserDetails as create and update answer it.</summary>
+internal sealed class ApiKeyUserDetailsDto : ListedApiKeyDto
+{
+    [JsonPropertyName("privateKey")] public string? PrivateKey { get; set; }
 }
 
 internal sealed class RoleAssignmentDto
@@ -31,7 +36,7 @@ internal sealed class LinkDto
 
 internal sealed class ApiKeyPageDto
 {
-    [JsonPropertyName("results")] public List<ApiKeyUserDetailsDto>? Results { get; set; }
+    [JsonPropertyName("results")] public List<ListedApiKeyDto>? Results { get; set; }
     [JsonPropertyName("totalCount")] public int? TotalCount { get; set; }
     [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
 }

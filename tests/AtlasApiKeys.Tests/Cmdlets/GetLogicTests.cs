@@ -60,14 +60,15 @@ public sealed class GetLogicTests : StubTest
     }
 
     [Theory]
-    [InlineData(0UL, 10UL, 10, 1)]
-    [InlineData(20UL, 10UL, 10, 3)]
-    [InlineData(7UL, 10UL, 500, 1)]
-    [InlineData(1000UL, ulong.MaxValue, 500, 3)]
-    public void Page_plans_cover_skip_and_first(ulong skip, ulong first, int perPage, int startPage)
+    [InlineData(0UL, 10UL, 10, 1, 1)]
+    [InlineData(20UL, 10UL, 10, 3, 1)]
+    [InlineData(7UL, 10UL, 500, 1, 1)]
+    [InlineData(495UL, 10UL, 500, 1, 2)]
+    [InlineData(1000UL, ulong.MaxValue, 500, 3, null)]
+    public void Page_plans_cover_skip_and_first(ulong skip, ulong first, int perPage, int startPage, int? maxPages)
     {
         var plan = GetKeysCommand.PlanPages(skip, first);
-        Assert.Equal((perPage, startPage), (plan.ItemsPerPage, plan.StartPage));
+        Assert.Equal((perPage, startPage, maxPages), (plan.ItemsPerPage, plan.StartPage, plan.MaxPages));
     }
 
     [Fact]
