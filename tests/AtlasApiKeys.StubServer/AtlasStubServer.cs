@@ -156,7 +156,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
 
             if (fault?.Kind == FaultKind.MalformedBody)
             {
-                var text = response.Body?.ToJsonString() ?? "{}";
+                var text = response.Json?.ToJsonString() ?? "{}";
                 response = new StubResponse { Status = 200, Body = JsonValue.Create("TRUNCATED:" + text[..(text.Length / 2)]) };
             }
         }
@@ -254,7 +254,15 @@ public sealed class AtlasStubServer : IAsyncDisposable
         var query = context.Request.Query;
         var envelope = string.Equals(query["envelope"], "true", StringComparison.OrdinalIgnoreCase);
         var pretty = string.Equals(query["pretty"], "true", StringComparison.OrdinalIgnoreCase);
-        var body = response.Body;
+        if (response.RawBody is { } rendered && !envelope && !pretty)
+        {
+            http.StatusCode = response.Status;
+            http.ContentType = "application/vnd.atlas.2023-01-01+json";
+            await http.WriteAsync(rendered).ConfigureAwait(false);
+            return response.Status;
+        }
+
+        var body = response.Json;
         var status = response.Status;
         if (envelope && status != 401)
         {

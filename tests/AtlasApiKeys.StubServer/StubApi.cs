@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -11,6 +12,8 @@ namespace AtlasApiKeys.StubServer;
 internal sealed class StubApi(StubState state)
 {
     private const string Prefix = "/api/atlas/v2/groups/";
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ConcurrentDictionary<string, (long Version, string Json)> pages = new(StringComparer.Ordinal);
 
     public StubResponse Handle(string method, string path, IQueryCollection query, string? body, string baseUrl)
     {
@@ -66,6 +69,13 @@ internal sealed class StubApi(StubState state)
         }
 
         var includeCount = !string.Equals(query["includeCount"], "false", StringComparison.OrdinalIgnoreCase);
+        var cacheKey = $"{baseUrl}|{groupId}|{pageNum}|{perPage}|{includeCount}";
+        var version = state.Version;
+        if (pages.TryGetValue(cacheKey, out var cached) && cached.Version == version)
+        {
+            return new StubResponse { Status = 200, RawBody = cached.Json, IsList = true };
+        }
+
         var (page, total) = state.ListPage(groupId, pageNum, perPage)!.Value;
         var results = new JsonArray(page.Select(k => (JsonNode?)KeyJson(k, baseUrl, masked: true)).ToArray());
         var links = new JsonArray { Link($"{baseUrl}{path}?pageNum={pageNum}&itemsPerPage={perPage}", "self") };
@@ -85,6 +95,12 @@ internal sealed class StubApi(StubState state)
             body["totalCount"] = total;
         }
 
+        if (pages.Count > 1000)
+        {
+            pages.Clear();
+        }
+
+        pages[cacheKey] = (version, body.ToJsonString(Compact));   // rendered once until the next change
         return StubResponse.Ok(body, isList: true);
     }
 

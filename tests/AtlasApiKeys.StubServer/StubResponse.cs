@@ -12,6 +12,9 @@ public sealed class StubResponse
 
     public JsonNode? Body { get; init; }
 
+    /// <summary>The body already rendered (compact), when the stub has it cached.</summary>
+    public string? RawBody { get; init; }
+
     public string? ErrorCode { get; init; }
 
     /// <summary>A list answer: with envelope=true its results object is the envelope.</summary>
@@ -20,6 +23,9 @@ public sealed class StubResponse
     public Dictionary<string, string[]> Headers { get; } = [];
 
     public static StubResponse Ok(JsonNode body, bool isList = false) => new() { Status = 200, Body = body, IsList = isList };
+
+    /// <summary>The JSON body, from <see cref="Body"/> or parsed from <see cref="RawBody"/>.</summary>
+    public JsonNode? Json => Body ?? (RawBody is null ? null : JsonNode.Parse(RawBody));
 
     public static StubResponse NoContent() => new() { Status = 204 };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace AtlasApiKeys.StubServer;
 
@@ -24,10 +25,16 @@ public sealed class StubState
 
     public string OrgId { get; } = StubIds.NewObjectId();
 
+    /// <summary>Grows with every change, so rendered pages can be cached until the next one.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    private long version;
+
     public StubProject AddProject(string name, string? id = null)
     {
         lock (gate)
         {
+            Interlocked.Increment(ref version);
             var project = new StubProject(id ?? StubIds.NewObjectId(), name);
             projects.Add(project.Id, project);
             return project;
@@ -39,6 +46,7 @@ public sealed class StubState
     {
         lock (gate)
         {
+            Interlocked.Increment(ref version);
             var key = new StubKey { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), Description = description };
             key.OrgRoles.AddRange(orgRoles ?? ["ORG_MEMBER"]);
             keys.Add(key.Id, key);
@@ -107,6 +115,7 @@ public sealed class StubState
     {
         lock (gate)
         {
+            Interlocked.Increment(ref version);
             var key = new StubKey { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), Description = description };
             key.OrgRoles.Add("ORG_MEMBER");
             keys.Add(key.Id, key);
@@ -119,6 +128,7 @@ public sealed class StubState
     {
         lock (gate)
         {
+            Interlocked.Increment(ref version);
             if (!keys.TryGetValue(keyId, out var key))
             {
                 return StubOutcome.KeyNotFound;
@@ -138,6 +148,7 @@ public sealed class StubState
     {
         lock (gate)
         {
+            Interlocked.Increment(ref version);
             if (!keys.TryGetValue(keyId, out var key) || !key.ProjectRoles.ContainsKey(projectId))
             {
                 return (StubOutcome.KeyNotFound, null);
@@ -161,6 +172,7 @@ public sealed class StubState
     {
         lock (gate)
         {
+            Interlocked.Increment(ref version);
             if (!keys.TryGetValue(keyId, out var key) || !key.ProjectRoles.Remove(projectId))
             {
                 return StubOutcome.KeyNotFound;
