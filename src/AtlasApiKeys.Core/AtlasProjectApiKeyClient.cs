@@ -193,25 +193,43 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
             throw exchange.Malformed(call, "a key in the answer has no valid id or public key", null);
         }
 
-        var roles = new List<string>();
-        var orgRoles = new List<string>();
-        foreach (var role in dto.Roles ?? [])
+        // Two passes over the few roles: check and count, then fill arrays of the exact size.
+        var all = dto.Roles;
+        int here = 0, org = 0;
+        for (var i = 0; i < (all?.Count ?? 0); i++)
         {
-            if (role?.RoleName is not { Length: > 0 } name)
+            var role = all![i];
+            if (role?.RoleName is not { Length: > 0 })
             {
                 throw exchange.Malformed(call, $"a role of key {dto.Id} has no roleName", null);
             }
 
             if (role.GroupId is not null)
             {
+                here += string.Equals(role.GroupId, project, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+            else if (role.OrgId is not null)
+            {
+                org++;
+            }
+        }
+
+        var roles = here == 0 ? [] : new string[here];
+        var orgRoles = org == 0 ? [] : new string[org];
+        here = org = 0;
+        for (var i = 0; i < (all?.Count ?? 0); i++)
+        {
+            var role = all![i];
+            if (role.GroupId is not null)
+            {
                 if (string.Equals(role.GroupId, project, StringComparison.OrdinalIgnoreCase))
                 {
-                    roles.Add(name);
+                    roles[here++] = role.RoleName!;
                 }
             }
             else if (role.OrgId is not null)
             {
-                orgRoles.Add(name);
+                orgRoles[org++] = role.RoleName!;
             }
         }
 

@@ -9,7 +9,6 @@ namespace AtlasApiKeys.Core;
 /// else a message that names the parameter and what was wrong.</summary>
 public static class AtlasValidation
 {
-    private static readonly Regex ObjectIdPattern = new("^[0-9a-fA-F]{24}$", RegexOptions.CultureInvariant);
     private static readonly Regex ProjectRolePattern = new("^GROUP_[A-Z][A-Z_]*$", RegexOptions.CultureInvariant);
 
     /// <summary>The longest description Atlas accepts.</summary>
@@ -25,7 +24,23 @@ public static class AtlasValidation
     ];
 
     /// <summary>True for a 24-hex-digit id.</summary>
-    public static bool IsObjectId(string? value) => value is not null && ObjectIdPattern.IsMatch(value);
+    public static bool IsObjectId(string? value)
+    {
+        if (value is not { Length: 24 })
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Checks a project or key id.</summary>
     public static string? CheckId(string? value, string parameterName)
