@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -37,6 +38,9 @@ internal sealed class AtlasCall(HttpMethod method, string path, string? query = 
     public string DisplayPath => "/" + Path;
 }
 
+/// <summary>Turns an answer's body into a result; anything but the promised shape is a JsonException.</summary>
+internal delegate T BodyParser<out T>(ReadOnlySpan<byte> body);
+
 /// <summary>Sends a call through the session's pipeline and reads the answer: status, envelope,
 /// Atlas error bodies, malformed bodies, and connection failures all end as <see cref="AtlasApiException"/>.</summary>
 internal sealed class AtlasExchange(AtlasSession session)
@@ -48,7 +52,19 @@ internal sealed class AtlasExchange(AtlasSession session)
         return content;
     }
 
-    public async Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+    /// <summary>A parser for a System.Text.Json shape.</summary>
+    public static BodyParser<T> Dto<T>(JsonTypeInfo<T> type) =>
+        body => JsonSerializer.Deserialize(body, type) ?? throw new JsonException("The body is JSON null.");
+
+    /// <summary>A call whose answer has no body (204).</summary>
+    public Task SendAsync(AtlasCall call, HttpContent? content, CancellationToken cancellationToken) =>
+        SendAsync(call, content, (BodyParser<object>?)null, cancellationToken);
+
+    public Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync(call, content, resultType is null ? null : Dto(resultType), cancellationToken);
+
+    public async Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, BodyParser<T>? resultType, CancellationToken cancellationToken)
         where T : class
     {
         using var request = new HttpRequestMessage(call.Method, BuildUri(call)) { Content = content };
@@ -105,7 +121,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         return new AtlasApiException(message, AtlasFailureKind.MalformedResponse, call.Method.Method, call.DisplayPath, 0, "MALFORMED_RESPONSE", mayHaveSucceeded: !call.IsRead, inner: inner);
     }
 
-    private static async Task<T?> ReadAsync<T>(AtlasCall call, HttpResponseMessage response, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+    private static async Task<T?> ReadAsync<T>(AtlasCall call, HttpResponseMessage response, BodyParser<T>? parse, CancellationToken cancellationToken)
         where T : class
     {
         var status = (int)response.StatusCode;
@@ -115,17 +131,45 @@ internal sealed class AtlasExchange(AtlasSession session)
             throw ErrorReader.FromBody(status, body, call.Method.Method, call.DisplayPath);
         }
 
-        if (resultType is null)
+        if (parse is null)
         {
             return null;
         }
 
+        // One pooled buffer per answer: a page is parsed from it in place and the buffer goes back.
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, resultType, cancellationToken).ConfigureAwait(false)
-            ?? throw new JsonException("The body is JSON null.");
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return parse(new ReadOnlySpan<byte>(buffer, 0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static async Task<T?> ReadEnvelopeAsync<T>(AtlasCall call, HttpResponseMessage response, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+    private static async Task<T?> ReadEnvelopeAsync<T>(AtlasCall call, HttpResponseMessage response, BodyParser<T>? resultType, CancellationToken cancellationToken)
         where T : class
     {
         var httpStatus = (int)response.StatusCode;
@@ -164,7 +208,7 @@ internal sealed class AtlasExchange(AtlasSession session)
                 throw ErrorReader.FromBody(status, content.GetRawText(), call.Method.Method, call.DisplayPath);
             }
 
-            return resultType is null ? null : content.Deserialize(resultType) ?? throw new JsonException("The envelope's content is JSON null.");
+            return resultType is null ? null : resultType(System.Text.Encoding.UTF8.GetBytes(content.GetRawText()));
         }
     }
 

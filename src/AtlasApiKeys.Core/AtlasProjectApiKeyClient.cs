@@ -84,7 +84,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         List<UserAccessRoleAssignmentDto> body = [new UserAccessRoleAssignmentDto { Roles = roles.ToArray() }];
         var call = new AtlasCall(HttpMethod.Post, KeyPath(projectId, apiKeyId)) { DoneAlreadyCode = "API_KEY_ALREADY_IN_GROUP" };
-        await exchange.SendAsync<ApiKeyUserDetailsDto>(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), null, cancellationToken).ConfigureAwait(false);
+        await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ProjectApiKey> UpdateAsync(string projectId, string apiKeyId, IReadOnlyList<string>? roles, string? description, CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         CheckId(projectId, "ProjectId");
         CheckId(apiKeyId, "ApiKeyId");
         var call = new AtlasCall(HttpMethod.Delete, KeyPath(projectId, apiKeyId)) { DoneAlreadyCode = "RESOURCE_NOT_FOUND" };
-        await exchange.SendAsync<ApiKeyUserDetailsDto>(call, null, null, cancellationToken).ConfigureAwait(false);
+        await exchange.SendAsync(call, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Yields each page as it arrives, while the next one is already being fetched: the
@@ -167,22 +167,11 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         var perPage = options.ItemsPerPage;
         var query = string.Format(CultureInfo.InvariantCulture, "includeCount={0}&itemsPerPage={1}&pageNum={2}", options.IncludeCount ? "true" : "false", perPage, pageNum);
         var call = new AtlasCall(HttpMethod.Get, KeysPath(project), query);
-        var dto = await exchange.SendAsync(call, null, AtlasJsonContext.Default.ApiKeyPageDto, cancellationToken).ConfigureAwait(false);
-        if (dto?.Results is null)
-        {
-            throw exchange.Malformed(call, "the page has no results array", null);
-        }
-
-        var keys = new ProjectApiKey[dto.Results.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = Map(dto.Results[i], project, call, null);
-        }
-
-        var linkNext = dto.Links?.Any(l => string.Equals(l.Rel, "next", StringComparison.OrdinalIgnoreCase)) ?? false;
-        var hasNext = keys.Length > 0
-            && (linkNext || (keys.Length == perPage && (dto.TotalCount is not { } total || (long)pageNum * perPage < total)));
-        return new ProjectApiKeyPage(pageNum, keys, dto.TotalCount, hasNext);
+        var page = await exchange.SendAsync(call, null, body => KeyPageReader.Read(body, project), cancellationToken).ConfigureAwait(false);
+        var keys = page!.Keys;
+        var hasNext = keys.Count > 0
+            && (page.NextLink || (keys.Count == perPage && (page.TotalCount is not { } total || (long)pageNum * perPage < total)));
+        return new ProjectApiKeyPage(pageNum, keys, page.TotalCount, hasNext);
     }
 
     /// <summary>The model of a key in <paramref name="project"/> (lower case): its roles there, its org roles.</summary>

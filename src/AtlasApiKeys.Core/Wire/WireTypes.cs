@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace AtlasApiKeys.Core.Wire;
 
 // System.Text.Json shapes of the Atlas Admin API v2 bodies used by the five operations.
-// Names follow the spec (ApiKeyUserDetails, CloudAccessRoleAssignment, PaginatedApiApiUserView, ApiError).
+// Names follow the spec (ApiKeyUserDetails, CloudAccessRoleAssignment, ApiError); a listing's page
+// (PaginatedApiApiUserView) is read by KeyPageReader instead.
 
 /// <summary>A key as a listing shows it: what the model needs, nothing more (no masked private key, no links).</summary>
 internal class ListedApiKeyDto
@@ -26,19 +27,6 @@ internal sealed class RoleAssignmentDto
     [JsonPropertyName("groupId")] public string? GroupId { get; set; }
     [JsonPropertyName("orgId")] public string? OrgId { get; set; }
     [JsonPropertyName("roleName")] public string? RoleName { get; set; }
-}
-
-internal sealed class LinkDto
-{
-    [JsonPropertyName("href")] public string? Href { get; set; }
-    [JsonPropertyName("rel")] public string? Rel { get; set; }
-}
-
-internal sealed class ApiKeyPageDto
-{
-    [JsonPropertyName("results")] public List<ListedApiKeyDto>? Results { get; set; }
-    [JsonPropertyName("totalCount")] public int? TotalCount { get; set; }
-    [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
 }
 
 internal sealed class CreateApiKeyDto
@@ -93,7 +81,6 @@ internal sealed class TokenResponseDto
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ApiKeyUserDetailsDto))]
-[JsonSerializable(typeof(ApiKeyPageDto))]
 [JsonSerializable(typeof(CreateApiKeyDto))]
 [JsonSerializable(typeof(UpdateApiKeyDto))]
 [JsonSerializable(typeof(List<UserAccessRoleAssignmentDto>))]

@@ -39,7 +39,7 @@ public sealed class ErrorTests : StubTest
         // The client refuses such ids before sending; drive the exchange directly to prove the mapping.
         using var session = Stub.Digest();
         var call = new AtlasCall(HttpMethod.Get, "api/atlas/v2/groups/not-an-id/apiKeys");
-        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => new AtlasExchange(session).SendAsync(call, null, AtlasJsonContext.Default.ApiKeyPageDto, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => new AtlasExchange(session).SendAsync(call, null, body => KeyPageReader.Read(body, "not-an-id"), CancellationToken.None));
         AssertApiError(ex, 400, "PATH_PARAM_PARSE_ERROR", "GET", "/api/atlas/v2/groups/not-an-id/apiKeys");
     }
 
