@@ -71,6 +71,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
         var accept = request.Headers.Accept.ToString();
         var auth = "none";
         string? nc = null;
+        string? nonce = null;
         StubResponse? response = null;
         var status = 0;
         try
@@ -85,7 +86,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
             {
                 auth = "basic";
                 var fault = Faults.Take(method, path);
-                context.Items[FaultItem] = fault?.Kind.ToString();
+                context.Items[FaultItem] = fault is null ? null : StubFaults.Label(fault);
                 response = fault is null ? Token(request, body) : await BeforeActionAsync(context, fault).ConfigureAwait(false);
             }
             else if (path.StartsWith("/api/atlas/", StringComparison.Ordinal))
@@ -93,6 +94,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
                 var result = Auth.Check(request.Headers.Authorization.FirstOrDefault(), method, rawTarget);
                 auth = result.Scheme;
                 nc = result.Nc;
+                nonce = result.Nonce;
                 response = result.Ok ? await ApiAsync(context, method, path, body).ConfigureAwait(false) : Unauthorized(result.Stale);
             }
             else if (path == "/_stub/log" && method == "GET")
@@ -119,7 +121,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
         }
         finally
         {
-            Log.Add(method, path, query, status, auth, nc, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode);
+            Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode);
         }
     }
 
@@ -136,7 +138,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
         else
         {
             var fault = Faults.Take(method, path);
-            context.Items[FaultItem] = fault?.Kind.ToString();
+            context.Items[FaultItem] = fault is null ? null : StubFaults.Label(fault);
             if (fault is not null && fault.Kind is not (FaultKind.DropAfterAction or FaultKind.MalformedBody or FaultKind.Latency))
             {
                 return await BeforeActionAsync(context, fault).ConfigureAwait(false);

@@ -5,9 +5,10 @@ using System.Threading;
 
 namespace AtlasApiKeys.StubServer;
 
-/// <summary>One request as the stub saw it. No header values but Accept, User-Agent and the digest nc:
+/// <summary>One request as the stub saw it. No header values but Accept, User-Agent and the digest
+/// nonce and nc (both public: the server sent the nonce in its challenge):
 /// no secret is ever logged.</summary>
-public sealed record LoggedRequest(long Seq, string Method, string Path, string Query, int Status, string Auth, string? Nc, string? Accept, string? UserAgent, string? Fault, string? ErrorCode);
+public sealed record LoggedRequest(long Seq, string Method, string Path, string Query, int Status, string Auth, string? Nc, string? Nonce, string? Accept, string? UserAgent, string? Fault, string? ErrorCode);
 
 /// <summary>What went over the wire, for tests to assert on.</summary>
 public sealed class RequestLog
@@ -24,6 +25,6 @@ public sealed class RequestLog
     /// <summary>Entries after the first <paramref name="skip"/>.</summary>
     public IReadOnlyList<LoggedRequest> Since(int skip) => entries.Skip(skip).ToArray();
 
-    internal void Add(string method, string path, string query, int status, string auth, string? nc, string? accept, string? userAgent, string? fault, string? errorCode) =>
-        entries.Enqueue(new LoggedRequest(Interlocked.Increment(ref seq), method, path, query, status, auth, nc, accept, userAgent, fault, errorCode));
+    internal void Add(string method, string path, string query, int status, string auth, string? nc, string? nonce, string? accept, string? userAgent, string? fault, string? errorCode) =>
+        entries.Enqueue(new LoggedRequest(Interlocked.Increment(ref seq), method, path, query, status, auth, nc, nonce, accept, userAgent, fault, errorCode));
 }

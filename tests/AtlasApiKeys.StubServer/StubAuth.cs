@@ -7,7 +7,7 @@ using System.Text;
 namespace AtlasApiKeys.StubServer;
 
 /// <summary>What an Authorization header came to.</summary>
-public sealed record AuthResult(bool Ok, string Scheme, string? Nc = null, bool Stale = false, string? Principal = null);
+public sealed record AuthResult(bool Ok, string Scheme, string? Nc = null, bool Stale = false, string? Principal = null, string? Nonce = null);
 
 /// <summary>Atlas-style authentication: digest (realm "MMS Public API", qop=auth, expiring nonces
 /// answered with stale=true, replayed nc refused) and bearer tokens from the token endpoint.</summary>
@@ -109,7 +109,7 @@ public sealed class StubAuth(StubState state)
     {
         string Get(string name) => p.GetValueOrDefault(name) ?? string.Empty;
         var nc = p.GetValueOrDefault("nc");
-        var fail = new AuthResult(false, "digest", nc);
+        var fail = new AuthResult(false, "digest", nc, Nonce: p.GetValueOrDefault("nonce"));
         if (Get("realm") != Realm || Get("uri") != rawTarget || Get("qop") != "auth" || nc is null
             || !nonces.TryGetValue(Get("nonce"), out var info)
             || !string.Equals(Get("algorithm") is { Length: > 0 } a ? a : "MD5", info.Algorithm, StringComparison.OrdinalIgnoreCase))
@@ -144,7 +144,7 @@ public sealed class StubAuth(StubState state)
             }
         }
 
-        return new AuthResult(true, "digest", nc, Principal: key.PublicKey);
+        return new AuthResult(true, "digest", nc, Principal: key.PublicKey, Nonce: Get("nonce"));
     }
 
     private static string H(string algorithm, string text)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 
@@ -60,6 +61,9 @@ public sealed class StubFaults
     private double tokens;
     private DateTimeOffset refilled = DateTimeOffset.UtcNow;
     private int injected;
+    private Random? chaos;
+    private double chaosRate;
+    private Fault[] chaosMenu = [];
 
     /// <summary>Latency added to every request (network round-trip stand-in).</summary>
     public TimeSpan Latency { get; set; }
@@ -71,6 +75,31 @@ public sealed class StubFaults
     public double BucketRefillPerSecond { get; private set; }
 
     public int Injected => Volatile.Read(ref injected);
+
+    /// <summary>Faults injected so far, by kind ("TooManyRequests+Retry-After" apart from "TooManyRequests").</summary>
+    public ConcurrentDictionary<string, int> InjectedByKind { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>From now on each API request (not the token endpoint) gets, with probability
+    /// <paramref name="rate"/>, a fault drawn from <paramref name="menu"/>; seeded, so a run repeats.</summary>
+    public void EnableChaos(int seed, double rate, params Fault[] menu)
+    {
+        lock (gate)
+        {
+            chaos = new Random(seed);
+            chaosRate = rate;
+            chaosMenu = menu;
+        }
+    }
+
+    public void DisableChaos()
+    {
+        lock (gate)
+        {
+            chaos = null;
+        }
+    }
+
+    public static string Label(Fault fault) => fault.Kind + (fault.RetryAfter is null ? string.Empty : "+Retry-After");
 
     public void Add(Fault fault)
     {
@@ -120,12 +149,23 @@ public sealed class StubFaults
                     queue.RemoveAt(i);
                 }
 
-                injected++;
-                return fault;
+                return Count(fault);
+            }
+
+            if (chaos is not null && chaosMenu.Length > 0 && path.StartsWith("/api/atlas/", StringComparison.Ordinal) && chaos.NextDouble() < chaosRate)
+            {
+                return Count(chaosMenu[chaos.Next(chaosMenu.Length)]);
             }
 
             return null;
         }
+    }
+
+    private Fault Count(Fault fault)
+    {
+        injected++;
+        InjectedByKind.AddOrUpdate(Label(fault), 1, (_, n) => n + 1);
+        return fault;
     }
 
     /// <summary>Takes a token from the bucket: (allowed, remaining, seconds until the next token).</summary>

@@ -22,6 +22,9 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
     private DateTimeOffset lastObserved = DateTimeOffset.MinValue;
     private int credits = -1;   // -1: the server has not said; no pacing
 
+    /// <summary>Requests left before the server's bucket is empty, as far as it has said (-1: it has not).</summary>
+    public int Credits => Volatile.Read(ref credits);
+
     /// <summary>How many times the gate has closed.</summary>
     public int Pauses { get; private set; }
 
@@ -70,6 +73,14 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
             && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
         if (!limited && remaining is null)
         {
+            if (Volatile.Read(ref credits) >= 0 && (int)response.StatusCode < 300)
+            {
+                lock (sync)
+                {
+                    credits = -1;   // the server has stopped counting: so do we
+                }
+            }
+
             return;
         }
 
@@ -86,7 +97,9 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
                     Pauses++;
                 }
 
-                credits = 1;   // after the pause, one request probes
+                // After the pause one request probes, if the server counts at all; a 429 from a
+                // server that sends no RateLimit-Remaining only pauses.
+                credits = credits >= 0 || remaining is not null ? 1 : -1;
             }
             else
             {

@@ -37,4 +37,18 @@ public sealed class RateLimitTests : StubTest
         Assert.False(session.RateGate.WaitAsync(default).IsCompleted);
         Assert.DoesNotContain(Stub.ApiRequests(), r => r.Status == 429);
     }
+
+    [Fact]
+    public async Task A_429_from_a_server_that_does_not_count_only_pauses()
+    {
+        using var session = Stub.Digest();
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        Stub.Server.Faults.Add(AtlasApiKeys.StubServer.FaultKind.TooManyRequests);
+
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        Assert.Equal(-1, session.RateGate.Credits);   // no credit counting without RateLimit-Remaining
+        Assert.Equal(1, session.RateGate.Pauses);
+    }
 }
