@@ -150,6 +150,6 @@ public sealed class OperationsTests : StubTest
         var found = await session.ApiKeys.FindAsync(bulk.Id, early.Id.ToUpperInvariant());
 
         Assert.Equal(early.Id, found!.Id);
-        Assert.Single(Stub.ApiRequests(), r => r.Status == 200);   // one page of 500, not three
+        Assert.InRange(Stub.ApiRequests().Count(r => r.Status == 200), 1, 2);   // the page with the match and at most one read ahead, not all three
     }
 }
