@@ -43,6 +43,7 @@ public sealed class AtlasSession : IDisposable
         DefaultProjectId = options.DefaultProjectId;
         UseEnvelope = options.UseEnvelope;
         Pretty = options.Pretty;
+        var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
         var retry = options.Retry.Clone();
         var trace = options.Trace;
         RateGate = new RateGate(options.Clock);
@@ -50,13 +51,13 @@ public sealed class AtlasSession : IDisposable
 
         var collection = new ServiceCollection();
         collection.AddHttpClient(TokenClientName, ConfigureClient)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(primary)
             .AddHttpMessageHandler(() => new RetryHandler(retry, gate, trace))
             .AddHttpMessageHandler(() => new DiagnosticsHandler(trace))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         var api = collection.AddHttpClient(ApiClientName, ConfigureClient)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(primary)
             .AddHttpMessageHandler(() => new RetryHandler(retry, gate, trace));
 
         switch (Credential)

@@ -64,4 +64,7 @@ public sealed class AtlasSessionOptions
 
     /// <summary>The clock used for token expiry (tests move it).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>Replaces the socket handler at the bottom of the pipeline (tests of parsing only).</summary>
+    internal Func<System.Net.Http.HttpMessageHandler>? PrimaryHandler { get; set; }
 }

@@ -123,9 +123,7 @@ public sealed class StubAuth(StubState state)
             return fail;
         }
 
-        var ha1 = H(info.Algorithm, $"{key.PublicKey}:{Realm}:{key.PrivateKey}");
-        var ha2 = H(info.Algorithm, $"{method}:{rawTarget}");
-        var expected = H(info.Algorithm, $"{ha1}:{Get("nonce")}:{nc}:{Get("cnonce")}:auth:{ha2}");
+        var expected = ExpectedResponse(info.Algorithm, key.PublicKey, Realm, key.PrivateKey, Get("nonce"), nc, Get("cnonce"), method, rawTarget);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Get("response"))))
         {
             return fail;
@@ -147,6 +145,14 @@ public sealed class StubAuth(StubState state)
         return new AuthResult(true, "digest", nc, Principal: key.PublicKey, Nonce: Get("nonce"));
     }
 
+    /// <summary>The RFC 7616 qop=auth response the server expects (MD5 or SHA-256, not -sess).</summary>
+    public static string ExpectedResponse(string algorithm, string user, string realm, string password, string nonce, string nc, string cnonce, string method, string uri)
+    {
+        var ha1 = H(algorithm, $"{user}:{realm}:{password}");
+        var ha2 = H(algorithm, $"{method}:{uri}");
+        return H(algorithm, $"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}");
+    }
+
     private static string H(string algorithm, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -154,7 +160,8 @@ public sealed class StubAuth(StubState state)
         return Convert.ToHexString(hash).ToLowerInvariant();
     }
 
-    private static Dictionary<string, string> ParseParams(string text)
+    /// <summary>Splits an Authorization header's Digest parameters.</summary>
+    public static Dictionary<string, string> ParseParams(string text)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var i = 0;
