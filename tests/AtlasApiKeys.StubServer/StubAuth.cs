@@ -29,6 +29,10 @@ public sealed class StubAuth(StubState state)
 
     public int TokensIssued => tokens.Count;
 
+    /// <summary>Every secret that crossed the wire (tokens issued, digest response hashes received), for
+    /// leak tests to look for in the client's output. In memory only: never logged or served.</summary>
+    public ConcurrentBag<string> SecretsSeen { get; } = [];
+
     /// <summary>One WWW-Authenticate value per offered algorithm, each with a fresh nonce.</summary>
     public IEnumerable<string> Challenges(bool stale)
     {
@@ -56,6 +60,7 @@ public sealed class StubAuth(StubState state)
     {
         var token = "eyJ" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
         tokens[token] = DateTimeOffset.UtcNow + TokenLifetime;
+        SecretsSeen.Add(token);
         return token;
     }
 
@@ -109,6 +114,11 @@ public sealed class StubAuth(StubState state)
     {
         string Get(string name) => p.GetValueOrDefault(name) ?? string.Empty;
         var nc = p.GetValueOrDefault("nc");
+        if (p.GetValueOrDefault("response") is { Length: > 0 } hash)
+        {
+            SecretsSeen.Add(hash);
+        }
+
         var fail = new AuthResult(false, "digest", nc, Nonce: p.GetValueOrDefault("nonce"));
         if (Get("realm") != Realm || Get("uri") != rawTarget || Get("qop") != "auth" || nc is null
             || !nonces.TryGetValue(Get("nonce"), out var info)
