@@ -64,7 +64,22 @@ internal sealed class AtlasExchange(AtlasSession session)
         where T : class =>
         SendAsync(call, content, resultType is null ? null : Dto(resultType), cancellationToken);
 
+    /// <summary>Sends the call; a read whose answer came back malformed (a proxy's truncated page) is
+    /// asked once more, since reading twice changes nothing.</summary>
     public async Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, BodyParser<T>? resultType, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await SendOnceAsync(call, content, resultType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.MalformedResponse && call.IsRead && content is null)
+        {
+            return await SendOnceAsync(call, null, resultType, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T?> SendOnceAsync<T>(AtlasCall call, HttpContent? content, BodyParser<T>? resultType, CancellationToken cancellationToken)
         where T : class
     {
         using var request = new HttpRequestMessage(call.Method, BuildUri(call)) { Content = content };

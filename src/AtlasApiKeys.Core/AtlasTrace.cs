@@ -58,6 +58,9 @@ public static class AtlasTrace
         return new Scope(previous);
     }
 
+    /// <summary>True when a record would reach anyone (so none is built for nobody).</summary>
+    internal static bool IsListening(Action<AtlasTraceRecord>? sessionListener) => sessionListener is not null || Current.Value is not null;
+
     internal static void Emit(Action<AtlasTraceRecord>? sessionListener, AtlasTraceRecord record)
     {
         sessionListener?.Invoke(record);

@@ -193,12 +193,14 @@ public sealed class StubAuth(StubState state)
             var value = new StringBuilder();
             if (i < text.Length && text[i] == '"')
             {
+                // A quoted value is kept exactly, spaces and all.
                 for (i++; i < text.Length && text[i] != '"'; i++)
                 {
                     value.Append(text[i] == '\\' && i + 1 < text.Length ? text[++i] : text[i]);
                 }
 
                 i++;
+                result[name] = value.ToString();
             }
             else
             {
@@ -206,9 +208,9 @@ public sealed class StubAuth(StubState state)
                 {
                     value.Append(text[i]);
                 }
-            }
 
-            result[name] = value.ToString().Trim();
+                result[name] = value.ToString().Trim();
+            }
         }
 
         return result;

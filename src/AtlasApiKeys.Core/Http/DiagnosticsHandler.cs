@@ -28,6 +28,11 @@ internal sealed class DiagnosticsHandler(Action<AtlasTraceRecord>? sessionListen
 
     private void Emit(HttpRequestMessage request, int? status, long started, string? note)
     {
+        if (!AtlasTrace.IsListening(sessionListener))
+        {
+            return;
+        }
+
         var elapsed = (Stopwatch.GetTimestamp() - started) * 1000 / Stopwatch.Frequency;
         var record = new AtlasTraceRecord(request.Method.Method, Redact(request.RequestUri), status, elapsed, RequestFlags.GetAttempt(request), note);
         AtlasTrace.Emit(sessionListener, record);

@@ -110,7 +110,7 @@ public sealed class ErrorTests : StubTest
     [Fact]
     public async Task A_malformed_success_body_is_a_clear_error()
     {
-        Stub.Server.Faults.Add(FaultKind.MalformedBody);
+        Stub.Server.Faults.Add(FaultKind.MalformedBody, count: 2);   // a read is asked twice before it fails
         using var session = Stub.Digest();
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync());
 
@@ -174,5 +174,15 @@ public sealed class ErrorTests : StubTest
         Assert.Equal((status, code, method, path), (ex.StatusCode, ex.ErrorCode, ex.Method, ex.Path));
         Assert.False(string.IsNullOrEmpty(ex.Detail));
         Assert.Contains(code, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_read_whose_answer_came_back_malformed_is_asked_once_more()
+    {
+        Stub.Server.Faults.Add(FaultKind.MalformedBody);
+        using var session = Stub.Digest();
+
+        Assert.Equal(3, (await session.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);
+        Assert.Equal(2, Stub.ApiRequests().Count(r => r.Status == 200));
     }
 }
