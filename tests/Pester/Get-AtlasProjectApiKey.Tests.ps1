@@ -44,9 +44,9 @@ Describe 'Get-AtlasProjectApiKey' {
 
     It 'pages with -First, -Skip and -IncludeTotalCount' {
         $all = Get-AtlasProjectApiKey -ProjectId $stub.Production
-        $page = Get-AtlasProjectApiKey -ProjectId $stub.Production -Skip 1 -First 1 -IncludeTotalCount
-        $page[0].GetType().Name | Should -Be 'PSObject'
-        $page[0].ToString() | Should -Match '3'
+        $page = @(Get-AtlasProjectApiKey -ProjectId $stub.Production -Skip 1 -First 1 -IncludeTotalCount)
+        $page.Count | Should -Be 2
+        [uint64]$page[0].psobject.BaseObject | Should -Be 3     # the total count comes first
         $page[1].Id | Should -Be $all[1].Id
     }
 

@@ -10,8 +10,10 @@ namespace AtlasApiKeys.Core.Commands;
 /// the HTTP work itself runs on the thread pool.</summary>
 public static class PipelinePump
 {
-    /// <summary>Runs <paramref name="work"/> to completion, pumping its continuations on this thread.</summary>
-    public static void Run(Func<Task> work)
+    /// <summary>Runs <paramref name="work"/> to completion, pumping its continuations on this thread.
+    /// When a continuation throws (downstream, PowerShell stops the pipeline: Select-Object -First),
+    /// <paramref name="onAbort"/> runs before the exception goes on, so the work can be cancelled.</summary>
+    public static void Run(Func<Task> work, Action? onAbort = null)
     {
         if (work is null)
         {
@@ -25,7 +27,16 @@ public static class PipelinePump
         {
             var task = work();
             task.ContinueWith(_ => context.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            context.RunUntilComplete();
+            try
+            {
+                context.RunUntilComplete();
+            }
+            catch
+            {
+                onAbort?.Invoke();
+                throw;
+            }
+
             task.GetAwaiter().GetResult();
         }
         finally
@@ -38,7 +49,7 @@ public static class PipelinePump
     public static Action<T> Marshal<T>(Action<T> action)
     {
         var context = SynchronizationContext.Current;
-        return context is PumpContext pump ? value => pump.Post(_ => action(value), null) : action;
+        return context is PumpContext pump ? value => pump.PostWhileRunning(_ => action(value)) : action;
     }
 
     private sealed class PumpContext : SynchronizationContext, IDisposable
@@ -56,6 +67,19 @@ public static class PipelinePump
             {
                 // The logic has finished; a late continuation runs on the pool instead.
                 ThreadPool.QueueUserWorkItem(_ => d(state));
+            }
+        }
+
+        /// <summary>Queues <paramref name="d"/> for the pump's thread; once the pump has ended it is
+        /// dropped, never run elsewhere (a late trace line must not reach a cmdlet from another thread).</summary>
+        public void PostWhileRunning(SendOrPostCallback d)
+        {
+            try
+            {
+                queue.Add((d, null));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            {
             }
         }
 

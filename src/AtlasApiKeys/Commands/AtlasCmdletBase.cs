@@ -35,10 +35,16 @@ public abstract class AtlasCmdletBase : PSCmdlet, IDisposable
     /// <summary>Runs one item's logic; a terminating failure becomes ThrowTerminatingError.</summary>
     protected void Run(Func<CommandContext, Task> logic)
     {
-        var context = new CommandContext(new CmdletSink(this), Session, Scope, Environment.GetEnvironmentVariable, stopping.Token);
+        var sink = new CmdletSink(this);
+        var context = new CommandContext(sink, Session, Scope, Environment.GetEnvironmentVariable, stopping.Token);
         try
         {
-            PipelinePump.Run(() => logic(context));
+            // If the pipeline stops downstream (Select-Object -First), stop the work and write no more.
+            PipelinePump.Run(() => logic(context), () =>
+            {
+                sink.Close();
+                stopping.Cancel();
+            });
         }
         catch (AtlasTerminatingException ex)
         {

@@ -4,22 +4,63 @@ using AtlasApiKeys.Core.Commands;
 
 namespace AtlasApiKeys.Commands;
 
-/// <summary>Adapts a cmdlet to Core's <see cref="ICommandSink"/>.</summary>
+/// <summary>Adapts a cmdlet to Core's <see cref="ICommandSink"/>.
+/// Once closed (the pipeline stopped), it writes nothing more and confirms nothing.</summary>
 internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
 {
-    public void WriteObject(object value) => cmdlet.WriteObject(value);
+    private volatile bool closed;
 
-    public void WriteError(AtlasErrorInfo error) => cmdlet.WriteError(ToErrorRecord(error));
+    public void Close() => closed = true;
 
-    public void WriteWarning(string text) => cmdlet.WriteWarning(text);
+    public void WriteObject(object value)
+    {
+        if (!closed)
+        {
+            cmdlet.WriteObject(value);
+        }
+    }
 
-    public void WriteVerbose(string text) => cmdlet.WriteVerbose(text);
+    public void WriteError(AtlasErrorInfo error)
+    {
+        if (!closed)
+        {
+            cmdlet.WriteError(ToErrorRecord(error));
+        }
+    }
 
-    public void WriteDebug(string text) => cmdlet.WriteDebug(text);
+    public void WriteWarning(string text)
+    {
+        if (!closed)
+        {
+            cmdlet.WriteWarning(text);
+        }
+    }
 
-    public void WriteTotalCount(long total) => cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)Math.Max(total, 0), 1.0));
+    public void WriteVerbose(string text)
+    {
+        if (!closed)
+        {
+            cmdlet.WriteVerbose(text);
+        }
+    }
 
-    public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
+    public void WriteDebug(string text)
+    {
+        if (!closed)
+        {
+            cmdlet.WriteDebug(text);
+        }
+    }
+
+    public void WriteTotalCount(long total)
+    {
+        if (!closed)
+        {
+            cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)Math.Max(total, 0), 1.0));
+        }
+    }
+
+    public bool ShouldProcess(string target, string action) => !closed && cmdlet.ShouldProcess(target, action);
 
     public static ErrorRecord ToErrorRecord(AtlasErrorInfo error)
     {
