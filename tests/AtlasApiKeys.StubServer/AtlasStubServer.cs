@@ -72,6 +72,7 @@ public sealed class AtlasStubServer : IAsyncDisposable
         var auth = "none";
         string? nc = null;
         string? nonce = null;
+        var logged = false;
         StubResponse? response = null;
         var status = 0;
         try
@@ -109,6 +110,9 @@ public sealed class AtlasStubServer : IAsyncDisposable
 
             if (response is null)
             {
+                // Logged before the connection drops, so a test that sees the drop sees the entry too.
+                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null);
+                logged = true;
                 context.Abort();
                 return;
             }
@@ -121,7 +125,10 @@ public sealed class AtlasStubServer : IAsyncDisposable
         }
         finally
         {
-            Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode);
+            if (!logged)
+            {
+                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode);
+            }
         }
     }
 

@@ -70,38 +70,33 @@ public static class ApiKeyCommands
     });
 
     /// <summary>Add-AtlasProjectApiKey: assigns an existing organization key.</summary>
-    public static Task AddAsync(CommandContext context, KeyRequest request) => context.RunAsync(async () =>
+    public static Task AddAsync(CommandContext context, KeyRequest request)
     {
-        var (projectId, keyId) = Target(context, request);
-        try
-        {
-            var roles = request.Roles ?? request.InputObject?.Roles;
-            Check(projectId, keyId);
-            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
-            if (!context.Sink.ShouldProcess(Name(keyId, projectId), $"Assign with role(s) {string.Join(", ", roles!)}"))
+        var roles = request.Roles ?? request.InputObject?.Roles;
+        return ForKeyAsync(
+            context,
+            request,
+            () =>
             {
-                return;
-            }
-
-            await context.Client.AssignAsync(projectId, keyId, roles!, context.Cancellation).ConfigureAwait(true);
-            if (request.PassThru)
+                AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
+                return $"Assign with role(s) {string.Join(", ", roles!)}";
+            },
+            async (projectId, keyId) =>
             {
-                await WriteFoundAsync(context, projectId, keyId).ConfigureAwait(true);
-            }
-        }
-        catch (Exception ex) when (CommandContext.IsItemFailure(ex))
-        {
-            context.Fail(ex, keyId);
-        }
-    });
+                await context.Client.AssignAsync(projectId, keyId, roles!, context.Cancellation).ConfigureAwait(true);
+                if (request.PassThru)
+                {
+                    await WriteFoundAsync(context, projectId, keyId).ConfigureAwait(true);
+                }
+            });
+    }
 
     /// <summary>Set-AtlasProjectApiKey: roles (they replace the key's roles in the project) and/or description.</summary>
-    public static Task SetAsync(CommandContext context, KeyRequest request) => context.RunAsync(async () =>
-    {
-        var (projectId, keyId) = Target(context, request);
-        try
+    public static Task SetAsync(CommandContext context, KeyRequest request) => ForKeyAsync(
+        context,
+        request,
+        () =>
         {
-            Check(projectId, keyId);
             if (request.Roles is null && request.Description is null)
             {
                 throw new ArgumentException("Give -Role, -Description, or both: there is nothing to change.", "Role");
@@ -117,40 +112,28 @@ public static class ApiKeyCommands
                 AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckDescription(request.Description, "Description"), "Description");
             }
 
-            var change = string.Join(" and ", new[]
+            return string.Join(" and ", new[]
             {
                 request.Roles is null ? null : $"set role(s) to {string.Join(", ", request.Roles)}",
                 request.Description is null ? null : $"set description to '{request.Description}'",
             }.Where(s => s is not null));
-            if (!context.Sink.ShouldProcess(Name(keyId, projectId), change))
-            {
-                return;
-            }
-
+        },
+        async (projectId, keyId) =>
+        {
             var key = await context.Client.UpdateAsync(projectId, keyId, request.Roles, request.Description, context.Cancellation).ConfigureAwait(true);
             if (request.PassThru)
             {
                 context.Sink.WriteObject(key);
             }
-        }
-        catch (Exception ex) when (CommandContext.IsItemFailure(ex))
-        {
-            context.Fail(ex, keyId);
-        }
-    });
+        });
 
     /// <summary>Remove-AtlasProjectApiKey: unassigns the key from the project.</summary>
-    public static Task RemoveAsync(CommandContext context, KeyRequest request) => context.RunAsync(async () =>
-    {
-        var (projectId, keyId) = Target(context, request);
-        try
+    public static Task RemoveAsync(CommandContext context, KeyRequest request) => ForKeyAsync(
+        context,
+        request,
+        () => "Unassign from the project",
+        async (projectId, keyId) =>
         {
-            Check(projectId, keyId);
-            if (!context.Sink.ShouldProcess(Name(keyId, projectId), "Unassign from the project"))
-            {
-                return;
-            }
-
             var passThru = request.PassThru
                 ? request.InputObject ?? await context.Client.FindAsync(projectId, keyId, context.Cancellation).ConfigureAwait(true)
                 : null;
@@ -158,6 +141,21 @@ public static class ApiKeyCommands
             if (passThru is not null)
             {
                 context.Sink.WriteObject(passThru);
+            }
+        });
+
+    /// <summary>One key's change: the ids and then the change's own checks before any request, ShouldProcess
+    /// right before the request (with what <paramref name="check"/> says the change is), failures per item.</summary>
+    private static Task ForKeyAsync(CommandContext context, KeyRequest request, Func<string> check, Func<string, string, Task> change) => context.RunAsync(async () =>
+    {
+        var (projectId, keyId) = Target(context, request);
+        try
+        {
+            Check(projectId, keyId);
+            var action = check();
+            if (context.Sink.ShouldProcess(Name(keyId, projectId), action))
+            {
+                await change(projectId, keyId).ConfigureAwait(true);
             }
         }
         catch (Exception ex) when (CommandContext.IsItemFailure(ex))
