@@ -21,6 +21,7 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
     private DateTimeOffset notBefore = DateTimeOffset.MinValue;
     private DateTimeOffset lastObserved = DateTimeOffset.MinValue;
     private int credits = -1;   // -1: the server has not said; no pacing
+    private int inFlight;       // requests let through and not yet answered
 
     /// <summary>Requests left before the server's bucket is empty, as far as it has said (-1: it has not).</summary>
     public int Credits => Volatile.Read(ref credits);
@@ -42,18 +43,21 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
                 {
                     if (credits < 0)
                     {
+                        inFlight++;
                         return;
                     }
 
                     if (credits > 0)
                     {
                         credits--;
+                        inFlight++;
                         return;
                     }
 
                     if (now - lastObserved >= EmptyBucketPause)
                     {
                         lastObserved = now;   // nothing heard for a while: one request probes
+                        inFlight++;
                         return;
                     }
 
@@ -65,27 +69,34 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
         }
     }
 
+    /// <summary>A request let through got no answer (the connection broke).</summary>
+    public void Abandon()
+    {
+        lock (sync)
+        {
+            inFlight = Math.Max(0, inFlight - 1);
+        }
+    }
+
     /// <summary>Reads the rate-limit headers of an answer.</summary>
     public void Observe(HttpResponseMessage response)
     {
         var limited = (int)response.StatusCode == 429;
         int? remaining = response.Headers.TryGetValues("RateLimit-Remaining", out var values)
             && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
-        if (!limited && remaining is null)
+        lock (sync)
         {
-            if (Volatile.Read(ref credits) >= 0 && (int)response.StatusCode < 300)
+            inFlight = Math.Max(0, inFlight - 1);
+            if (!limited && remaining is null)
             {
-                lock (sync)
+                if (credits >= 0 && (int)response.StatusCode < 300)
                 {
                     credits = -1;   // the server has stopped counting: so do we
                 }
+
+                return;
             }
 
-            return;
-        }
-
-        lock (sync)
-        {
             var now = clock();
             lastObserved = now;
             if (limited || remaining <= 0)
@@ -103,7 +114,8 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
             }
             else
             {
-                credits = remaining!.Value;
+                // What the server has left, less what is already on its way to it.
+                credits = Math.Max(0, remaining!.Value - inFlight);
             }
         }
     }

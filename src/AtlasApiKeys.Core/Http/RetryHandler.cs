@@ -82,9 +82,14 @@ internal sealed class RetryHandler : DelegatingHandler
                         gate.Observe(response);
                         return response;
                     }
-                    catch (Exception ex) when (ex is not Errors.AtlasApiException && !cancellationToken.IsCancellationRequested && !FailedBeforeSending(ex))
+                    catch (Exception ex)
                     {
-                        RequestFlags.MarkMayHaveReached(request);
+                        gate.Abandon();
+                        if (ex is not Errors.AtlasApiException && !cancellationToken.IsCancellationRequested && !FailedBeforeSending(ex))
+                        {
+                            RequestFlags.MarkMayHaveReached(request);
+                        }
+
                         throw;
                     }
                 },
