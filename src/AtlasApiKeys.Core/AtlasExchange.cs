@@ -124,6 +124,10 @@ internal sealed class AtlasExchange(AtlasSession session)
         {
             throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", "the request timed out", ex, mayHaveActed: true);
         }
+        catch (ObjectDisposedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AtlasApiException("This Atlas session is closed (Disconnect-Atlas, or a new Connect-Atlas replaced it): connect again, or pass a session that is open.", AtlasFailureKind.Connection, call.Method.Method, call.DisplayPath, 0, "SESSION_CLOSED", inner: ex);
+        }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex));

@@ -107,6 +107,10 @@ public sealed class AtlasSession : IDisposable
 
     internal HttpClient Http => factory.CreateClient(ApiClientName);
 
+    /// <summary>True once the session was given to the caller (Connect-Atlas -PassThru): then only the
+    /// caller disposes it, never the store that replaces it.</summary>
+    internal bool HandedOut { get; set; }
+
     /// <summary>Paces the session by Atlas's rate-limit answers.</summary>
     internal RateGate RateGate { get; }
 

@@ -60,6 +60,7 @@ public static class ConnectCommand
         sink.WriteVerbose($"Connected to {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}.");
         if (request.PassThru)
         {
+            session.HandedOut = true;
             sink.WriteObject(session);
         }
 

@@ -17,7 +17,7 @@ public sealed class SessionStore
     /// <summary>The session Connect-Atlas stored for this scope, if any.</summary>
     public AtlasSession? GetConnected(object scope) => SlotFor(scope).Connected;
 
-    /// <summary>Stores a session for the scope, disposing the one it replaces.</summary>
+    /// <summary>Stores a session for the scope, disposing the one it replaces unless the caller holds it.</summary>
     public void SetConnected(object scope, AtlasSession? session)
     {
         var slot = SlotFor(scope);
@@ -25,9 +25,9 @@ public sealed class SessionStore
         {
             var old = slot.Connected;
             slot.Connected = session;
-            if (old is not null && !ReferenceEquals(old, session))
+            if (old is not null && !ReferenceEquals(old, session) && !old.HandedOut)
             {
-                old.Dispose();
+                old.Dispose();   // nobody else holds it
             }
         }
     }

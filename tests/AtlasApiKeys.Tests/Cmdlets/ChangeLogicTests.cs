@@ -153,6 +153,24 @@ public sealed class ChangeLogicTests : StubTest
         Assert.Equal("AtlasNotConnected", Runner.Terminating?.ErrorId);
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task A_session_given_out_with_PassThru_survives_the_next_Connect()
+    {
+        ConnectRequest Request(bool passThru) => new()
+        {
+            Credential = new AtlasDigestCredential(Stub.Seed.Admin.PublicKey, Stub.Seed.Admin.PrivateKey),
+            BaseUri = Stub.Server.BaseUri,
+            PassThru = passThru,
+        };
+        var held = Stub.Track(ConnectCommand.Connect(new RecordingSink(), Runner.Store, Runner.Scope, Request(passThru: true)));
+        var replaced = ConnectCommand.Connect(new RecordingSink(), Runner.Store, Runner.Scope, Request(passThru: false));
+        ConnectCommand.Connect(new RecordingSink(), Runner.Store, Runner.Scope, Request(passThru: false));
+
+        Assert.Equal(3, (await held.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);   // the caller's $s still works
+        var closed = await Assert.ThrowsAsync<AtlasApiKeys.Core.Errors.AtlasApiException>(() => replaced.ApiKeys.ListAsync(Stub.Production).ToListAsync());   // nobody held this one
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+    }
+
     [Theory]
     [InlineData("http://cloud.example.com", false)]
     [InlineData("https://cloud.mongodb.com", true)]
