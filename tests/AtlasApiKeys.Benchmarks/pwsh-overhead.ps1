@@ -2,7 +2,7 @@
 # the Core call it wraps, against the stub server. No Pester. Run by the benchmark program when pwsh
 # is on PATH; it prints "skipped: no pwsh" otherwise.
 $ErrorActionPreference = 'Stop'
-$root = (Resolve-Path (Join-Path $PSScriptRoot '../../../../../..')).Path
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../../../../..')).Path   # from bin/<configuration>/net10.0
 if (-not (Test-Path (Join-Path $root 'AtlasApiKeys.sln'))) { $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path }
 . (Join-Path $root 'tests/Pester/common.ps1')
 $manifest = Get-AtlasModuleManifest
