@@ -3,9 +3,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.StubServer;
 
-// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo
+// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo [--bulk N]
 var url = "http://127.0.0.1:0";
 var seed = "demo";
+var bulk = 0;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -16,14 +17,23 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--seed":
             seed = args[i + 1];
             break;
+        case "--bulk":
+            bulk = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL and --seed demo|empty.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL, --seed demo|empty and --bulk N.").ConfigureAwait(false);
             return 2;
     }
 }
 
 var state = new StubState();
 var demo = seed == "demo" ? StubSeed.Demo(state) : null;
+StubProject? bulkProject = null;
+if (demo is not null && bulk > 0)
+{
+    bulkProject = state.AddProject("bulk");
+    StubSeed.AddBulkKeys(state, bulkProject, demo.Staging, bulk);
+}
 await using var server = await AtlasStubServer.StartAsync(url, state).ConfigureAwait(false);
 Console.WriteLine($"Now listening on: {server.BaseUri.ToString().TrimEnd('/')}");
 if (demo is not null)
@@ -35,6 +45,11 @@ if (demo is not null)
     Console.WriteLine($"Digest private key:  {demo.Admin.PrivateKey}");
     Console.WriteLine($"Service account id:  {demo.ServiceAccount.ClientId}");
     Console.WriteLine($"Service account key: {demo.ServiceAccount.ClientSecret}");
+    if (bulkProject is not null)
+    {
+        Console.WriteLine($"Project bulk:        {bulkProject.Id}");
+    }
+
     Console.WriteLine($"Unassigned org key:  {demo.Unassigned.Id}");
 }
 

@@ -16,13 +16,17 @@ function Import-AtlasModule {
 
 function Start-AtlasStub {
     <# Starts the stub server with its demo seed on a free loopback port and waits for it. #>
-    param([string] $Configuration = $(if ($env:ATLASAPIKEYS_CONFIGURATION) { $env:ATLASAPIKEYS_CONFIGURATION } else { 'Release' }))
+    param(
+        [string] $Configuration = $(if ($env:ATLASAPIKEYS_CONFIGURATION) { $env:ATLASAPIKEYS_CONFIGURATION } else { 'Release' }),
+        # Also a project of this many keys (its id in .Bulk).
+        [int] $BulkKeys = 0
+    )
 
     $dll = Join-Path $script:RepoRoot "tests/AtlasApiKeys.StubServer/bin/$Configuration/net10.0/AtlasApiKeys.StubServer.dll"
     if (-not (Test-Path $dll)) { throw "The stub server is not built ($dll): run ./build.ps1 -Task Build first." }
     $out = [System.IO.Path]::GetTempFileName()
     $err = [System.IO.Path]::GetTempFileName()
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList @("`"$dll`"", '--urls', 'http://127.0.0.1:0', '--seed', 'demo') `
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList @("`"$dll`"", '--urls', 'http://127.0.0.1:0', '--seed', 'demo', '--bulk', $BulkKeys) `
         -RedirectStandardOutput $out -RedirectStandardError $err -PassThru -NoNewWindow
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     $values = @{}
@@ -47,6 +51,7 @@ function Start-AtlasStub {
         Credential       = [pscredential]::new($values['Digest public key'], $private)
         ServiceAccount   = [pscredential]::new($values['Service account id'], $secret)
         UnassignedKeyId  = $values['Unassigned org key']
+        Bulk             = $values['Project bulk']
         OutputFile       = $out
         ErrorFile        = $err
     }
