@@ -52,17 +52,9 @@ internal sealed class AtlasExchange(AtlasSession session)
         return content;
     }
 
-    /// <summary>A parser for a System.Text.Json shape.</summary>
-    public static BodyParser<T> Dto<T>(JsonTypeInfo<T> type) =>
-        body => JsonSerializer.Deserialize(body, type) ?? throw new JsonException("The body is JSON null.");
-
     /// <summary>A call whose answer has no body (204).</summary>
     public Task SendAsync(AtlasCall call, HttpContent? content, CancellationToken cancellationToken) =>
         SendAsync(call, content, (BodyParser<object>?)null, cancellationToken);
-
-    public Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
-        where T : class =>
-        SendAsync(call, content, resultType is null ? null : Dto(resultType), cancellationToken);
 
     /// <summary>Sends the call; a read whose answer came back malformed (a proxy's truncated page) is
     /// asked once more, since reading twice changes nothing.</summary>

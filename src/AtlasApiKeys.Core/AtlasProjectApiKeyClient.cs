@@ -68,13 +68,9 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         var body = new CreateApiKeyDto { Desc = description, Roles = roles.ToArray() };
         var call = new AtlasCall(HttpMethod.Post, KeysPath(projectId)) { NotRepeatable = true, CreatedDescription = description };
-        var dto = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.CreateApiKeyDto), AtlasJsonContext.Default.ApiKeyUserDetailsDto, cancellationToken).ConfigureAwait(false);
-        if (dto?.PrivateKey is not { Length: > 0 })
-        {
-            throw exchange.Malformed(call, "the created key has no private key", null);
-        }
-
-        return Map(dto, projectId.ToLowerInvariant(), call, dto.PrivateKey);
+        var project = projectId.ToLowerInvariant();
+        var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.CreateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: true), cancellationToken).ConfigureAwait(false);
+        return key!;
     }
 
     public async Task AssignAsync(string projectId, string apiKeyId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
@@ -108,8 +104,9 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
 
         var body = new UpdateApiKeyDto { Desc = description, Roles = roles?.ToArray() };
         var call = new AtlasCall(Patch, KeyPath(projectId, apiKeyId));
-        var dto = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), AtlasJsonContext.Default.ApiKeyUserDetailsDto, cancellationToken).ConfigureAwait(false);
-        return Map(dto, projectId.ToLowerInvariant(), call, null);
+        var project = projectId.ToLowerInvariant();
+        var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: false), cancellationToken).ConfigureAwait(false);
+        return key!;
     }
 
     public async Task UnassignAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default)
@@ -172,57 +169,6 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         var hasNext = keys.Count > 0
             && (page.NextLink || (keys.Count == perPage && (page.TotalCount is not { } total || (long)pageNum * perPage < total)));
         return new ProjectApiKeyPage(pageNum, keys, page.TotalCount, hasNext);
-    }
-
-    /// <summary>The model of a key in <paramref name="project"/> (lower case): its roles there, its org roles.</summary>
-    private ProjectApiKey Map(ListedApiKeyDto? dto, string project, AtlasCall call, string? privateKey)
-    {
-        if (dto is null || !AtlasValidation.IsObjectId(dto.Id) || dto.PublicKey is not { Length: > 0 })
-        {
-            throw exchange.Malformed(call, "a key in the answer has no valid id or public key", null);
-        }
-
-        // Two passes over the few roles: check and count, then fill arrays of the exact size.
-        var all = dto.Roles;
-        int here = 0, org = 0;
-        for (var i = 0; i < (all?.Count ?? 0); i++)
-        {
-            var role = all![i];
-            if (role?.RoleName is not { Length: > 0 })
-            {
-                throw exchange.Malformed(call, $"a role of key {dto.Id} has no roleName", null);
-            }
-
-            if (role.GroupId is not null)
-            {
-                here += string.Equals(role.GroupId, project, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-            }
-            else if (role.OrgId is not null)
-            {
-                org++;
-            }
-        }
-
-        var roles = here == 0 ? [] : new string[here];
-        var orgRoles = org == 0 ? [] : new string[org];
-        here = org = 0;
-        for (var i = 0; i < (all?.Count ?? 0); i++)
-        {
-            var role = all![i];
-            if (role.GroupId is not null)
-            {
-                if (string.Equals(role.GroupId, project, StringComparison.OrdinalIgnoreCase))
-                {
-                    roles[here++] = role.RoleName!;
-                }
-            }
-            else if (role.OrgId is not null)
-            {
-                orgRoles[org++] = role.RoleName!;
-            }
-        }
-
-        return new ProjectApiKey(dto.Id!, dto.PublicKey, dto.Desc, project, roles, orgRoles, privateKey is null ? null : AtlasCredential.Protect(privateKey));
     }
 
     private static void CheckId(string value, string parameterName) =>

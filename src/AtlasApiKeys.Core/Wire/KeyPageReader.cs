@@ -6,7 +6,7 @@ using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Core.Wire;
 
-/// <summary>Reads one page of a listing (PaginatedApiApiUserView) straight into the model with a
+/// <summary>Reads one page of a listing (PaginatedApiApiUserView), or one key (ApiKeyUserDetails), straight into the model with a
 /// Utf8JsonReader: a role's project id is compared as bytes, known role names come back as shared
 /// strings, and nothing is kept that the model does not hold. Anything that is not the promised shape
 /// is a <see cref="JsonException"/>, never a half-filled key.</summary>
@@ -21,6 +21,21 @@ internal static class KeyPageReader
         public int? TotalCount { get; } = totalCount;
 
         public bool NextLink { get; } = nextLink;
+    }
+
+    /// <summary>Reads one key (the answer to create or update); its private key is kept only when
+    /// <paramref name="keepPrivateKey"/> (create: the one answer that shows it unmasked).</summary>
+    public static ProjectApiKey ReadKey(ReadOnlySpan<byte> json, string project, bool keepPrivateKey)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
+        Next(ref reader);
+        var key = ReadKey(ref reader, Encoding.UTF8.GetBytes(project), project, keepPrivateKey);
+        if (reader.Read())
+        {
+            throw Bad("there is more after the key");
+        }
+
+        return key;
     }
 
     /// <summary>Reads the page; <paramref name="project"/> is the lower-case project id.</summary>
@@ -72,20 +87,20 @@ internal static class KeyPageReader
         var keys = new List<ProjectApiKey>();
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
-            keys.Add(ReadKey(ref reader, projectUtf8, project));
+            keys.Add(ReadKey(ref reader, projectUtf8, project, keepPrivateKey: false));
         }
 
         return keys;
     }
 
-    private static ProjectApiKey ReadKey(ref Utf8JsonReader reader, byte[] projectUtf8, string project)
+    private static ProjectApiKey ReadKey(ref Utf8JsonReader reader, byte[] projectUtf8, string project, bool keepPrivateKey)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw Bad("a key is not an object");
         }
 
-        string? id = null, publicKey = null, description = null;
+        string? id = null, publicKey = null, description = null, privateKey = null;
         var roles = new List<string>(2);
         var orgRoles = new List<string>(1);
         while (Next(ref reader) != JsonTokenType.EndObject)
@@ -112,6 +127,10 @@ internal static class KeyPageReader
             {
                 ReadRoles(ref reader, projectUtf8, roles, orgRoles);
             }
+            else if (keepPrivateKey && reader.ValueTextEquals("privateKey"u8))
+            {
+                privateKey = ReadString(ref reader, "privateKey");
+            }
             else
             {
                 Skip(ref reader);
@@ -123,7 +142,12 @@ internal static class KeyPageReader
             throw Bad("a key has no valid id or public key");
         }
 
-        return new ProjectApiKey(id!, publicKey, description, project, roles.ToArray(), orgRoles.ToArray());
+        if (keepPrivateKey && privateKey is not { Length: > 0 })
+        {
+            throw Bad("the created key has no private key");
+        }
+
+        return new ProjectApiKey(id!, publicKey, description, project, roles.ToArray(), orgRoles.ToArray(), privateKey is null ? null : AtlasCredential.Protect(privateKey));
     }
 
     private static void ReadRoles(ref Utf8JsonReader reader, byte[] projectUtf8, List<string> roles, List<string> orgRoles)

@@ -4,30 +4,8 @@ using System.Text.Json.Serialization;
 namespace AtlasApiKeys.Core.Wire;
 
 // System.Text.Json shapes of the Atlas Admin API v2 bodies used by the five operations.
-// Names follow the spec (ApiKeyUserDetails, CloudAccessRoleAssignment, ApiError); a listing's page
-// (PaginatedApiApiUserView) is read by KeyPageReader instead.
-
-/// <summary>A key as a listing shows it: what the model needs, nothing more (no masked private key, no links).</summary>
-internal class ListedApiKeyDto
-{
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("publicKey")] public string? PublicKey { get; set; }
-    [JsonPropertyName("desc")] public string? Desc { get; set; }
-    [JsonPropertyName("roles")] public List<RoleAssignmentDto>? Roles { get; set; }
-}
-
-/// <summary>ApiKeyUserDetails as create and update answer it.</summary>
-internal sealed class ApiKeyUserDetailsDto : ListedApiKeyDto
-{
-    [JsonPropertyName("privateKey")] public string? PrivateKey { get; set; }
-}
-
-internal sealed class RoleAssignmentDto
-{
-    [JsonPropertyName("groupId")] public string? GroupId { get; set; }
-    [JsonPropertyName("orgId")] public string? OrgId { get; set; }
-    [JsonPropertyName("roleName")] public string? RoleName { get; set; }
-}
+// Names follow the spec (ApiError, the request bodies); answers that carry keys (ApiKeyUserDetails,
+// PaginatedApiApiUserView) are read by KeyPageReader instead.
 
 internal sealed class CreateApiKeyDto
 {
@@ -80,7 +58,6 @@ internal sealed class TokenResponseDto
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(ApiKeyUserDetailsDto))]
 [JsonSerializable(typeof(CreateApiKeyDto))]
 [JsonSerializable(typeof(UpdateApiKeyDto))]
 [JsonSerializable(typeof(List<UserAccessRoleAssignmentDto>))]

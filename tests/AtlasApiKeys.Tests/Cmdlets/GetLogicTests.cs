@@ -49,7 +49,7 @@ public sealed class GetLogicTests : StubTest
         var session = Stub.Digest();
         var before = Stub.Server.Log.Count;
 
-        var sink = Runner.Run(c => GetKeysCommand.RunAsync(c, new GetKeysRequest { ProjectIds = [bulk.Id], Skip = 20, First = 10, IncludeTotalCount = true }), session);
+        var sink = Runner.Run(c => GetKeysCommand.RunAsync(c, Paged(bulk.Id, skip: 20, first: 10)), session);
 
         Assert.Equal(Enumerable.Range(20, 10).Select(i => $"bulk-{i:D5}"), sink.Keys.Select(k => k.Description));
         Assert.Equal([60L], sink.TotalCounts);
@@ -57,6 +57,14 @@ public sealed class GetLogicTests : StubTest
         Assert.Contains("itemsPerPage=10", get.Query, StringComparison.Ordinal);
         Assert.Contains("pageNum=3", get.Query, StringComparison.Ordinal);
         Assert.Single(Stub.ApiRequests(before), r => r.Status == 200);   // exactly the one page needed
+    }
+
+    /// <summary>Get-AtlasProjectApiKey -ProjectId p -Skip n -First m -IncludeTotalCount.</summary>
+    private static GetKeysRequest Paged(string project, ulong skip, ulong first)
+    {
+        var request = new GetKeysRequest { ProjectIds = [project], First = first, IncludeTotalCount = true };
+        request.Skip += skip;   // from 0
+        return request;
     }
 
     [Theory]
