@@ -6,11 +6,12 @@
 .DESCRIPTION
     Build    dotnet publish lays out out/AtlasApiKeys/<version>/ (and builds the stub server the
              Pester suites use); cmdlet help is made from docs/ when platyPS is installed.
-    Test     Build, then dotnet test, then Invoke-Pester (Pester 5) on tests/Pester.
+    Test     Build, then dotnet test (xunit), then Pester 5.9.1 (restored from NuGet by tests/tools)
+             on tests/Pester; the last line counts both: "N passed, N failed". Exit code 1 on a failure.
     Package  Build, then the PowerShell Gallery nupkg in out/package/.
     Demo     Build, start the stub server with its demo seed, import the built module, walk
              through every cmdlet, stop the server.
-    It works offline; a tool it lacks (platyPS, Pester 5, PSResourceGet) is named, not fetched.
+    It works offline beyond NuGet: run it as `dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test`.
 #>
 [CmdletBinding()]
 param(
@@ -54,23 +55,50 @@ function Invoke-BuildTask {
     Write-Host "Module: $moduleDir"
 }
 
+function Import-Pester {
+    # Pester 5.9.1 comes from NuGet (tests/tools restores it), never from the PowerShell Gallery.
+    Invoke-Dotnet restore (Join-Path $root 'tests/tools/tools.csproj') --nologo -v quiet
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+        ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    $manifest = Join-Path $packages 'pester/5.9.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) { throw "Pester 5.9.1 is not where NuGet restored it ($manifest)." }
+    Import-Module $manifest -Force -ErrorAction Stop
+}
+
 function Invoke-TestTask {
     Invoke-BuildTask
+    $results = Join-Path $root 'out/test-results'
+    Remove-Item $results -Recurse -Force -ErrorAction SilentlyContinue
+    $xunitPassed = 0; $xunitFailed = 0; $xunitExit = 0
     if (-not $SkipDotnetTest) {
-        Invoke-Dotnet test (Join-Path $root 'AtlasApiKeys.sln') -c $Configuration -nologo
+        & dotnet test (Join-Path $root 'AtlasApiKeys.sln') -c $Configuration --nologo --results-directory $results --logger 'trx'
+        $xunitExit = $LASTEXITCODE
+        $trx = @(Get-ChildItem $results -Filter *.trx -ErrorAction SilentlyContinue)
+        if ($trx.Count -eq 0) { throw "dotnet test wrote no results (exit code $xunitExit)." }
+        foreach ($file in $trx) {
+            $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+            $xunitPassed += [int]$counters.passed
+            $xunitFailed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        }
+        if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }   # a crash that counted no test
     }
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: the Pester suites were not run (Install-Module Pester -MinimumVersion 5.0).'
-        return
-    }
-    Import-Module $pester
+
+    Import-Pester
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
-    $config.Run.Throw = $true
+    $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $env:ATLASAPIKEYS_CONFIGURATION = $Configuration
-    Invoke-Pester -Configuration $config
+    $pester = Invoke-Pester -Configuration $config
+    $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
+
+    $passed = $xunitPassed + $pester.PassedCount
+    $failed = $xunitFailed + $pesterFailed
+    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $($pester.PassedCount) passed, $pesterFailed failed"
+    # The closing line CI reads: every test of both runners.
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
 }
 
 function Invoke-PackageTask {
@@ -99,38 +127,57 @@ function Invoke-PackageTask {
 function Invoke-DemoTask {
     Invoke-BuildTask
     . (Join-Path $root 'tests/Pester/common.ps1')
+    # Redirected to a file or a pipe: plain text, no colour codes.
+    if ([Console]::IsOutputRedirected -and $PSVersionTable.PSVersion.Major -ge 7) { $PSStyle.OutputRendering = 'PlainText' }
+    function Show([string] $Line) { Write-Host "`nPS> $Line" -ForegroundColor Cyan }
     $stub = Start-AtlasStub -Configuration $Configuration
     try {
         Import-Module (Join-Path $moduleDir 'AtlasApiKeys.psd1') -Force
         $p = $stub.Production
-        Write-Host "`nConnect-Atlas to the stub server at $($stub.BaseUri), default project $p" -ForegroundColor Cyan
+        Write-Host "The real module, imported from $moduleDir, against the stub server (an Atlas look-alike) at $($stub.BaseUri)."
+        Show "Connect-Atlas -BaseUri $($stub.BaseUri) -Credential `$cred -ProjectId $p"
         Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $p
 
-        Write-Host "`nGet-AtlasProjectApiKey (roles shown are the roles in this project)" -ForegroundColor Cyan
-        Get-AtlasProjectApiKey | Format-Table | Out-Host
+        Show 'Get-AtlasProjectApiKey                 # the roles shown are the roles in each project'
+        Get-AtlasProjectApiKey | Out-Host
+        Show "Get-AtlasProjectApiKey -ProjectId $p, $($stub.Staging)"
+        Get-AtlasProjectApiKey -ProjectId $p, $stub.Staging | Out-Host
 
-        Write-Host "`nNew-AtlasProjectApiKey -Description 'demo key' -Role GROUP_READ_ONLY" -ForegroundColor Cyan
-        $new = New-AtlasProjectApiKey -Description 'demo key' -Role GROUP_READ_ONLY
-        $new | Format-Table | Out-Host
-        Write-Host "PrivateKey is a $($new.PrivateKey.GetType().Name), not shown in the table."
+        Show "`$key = New-AtlasProjectApiKey -Description 'demo key' -Role GROUP_READ_ONLY"
+        $key = New-AtlasProjectApiKey -Description 'demo key' -Role GROUP_READ_ONLY
+        $key | Out-Host
+        Write-Host "`$key.PrivateKey is a $($key.PrivateKey.GetType().Name), never in the table."
 
-        Write-Host "`nAdd-AtlasProjectApiKey: assign an existing org key" -ForegroundColor Cyan
-        Add-AtlasProjectApiKey -ApiKeyId $stub.UnassignedKeyId -Role GROUP_DATA_ACCESS_READ_ONLY -PassThru | Format-Table | Out-Host
+        Show 'Add-AtlasProjectApiKey -ApiKeyId <an unassigned org key> -Role GROUP_DATA_ACCESS_READ_ONLY -PassThru'
+        Add-AtlasProjectApiKey -ApiKeyId $stub.UnassignedKeyId -Role GROUP_DATA_ACCESS_READ_ONLY -PassThru | Out-Host
 
-        Write-Host "`nSet-AtlasProjectApiKey: new roles and description" -ForegroundColor Cyan
-        $new | Set-AtlasProjectApiKey -Role GROUP_CLUSTER_MANAGER, GROUP_READ_ONLY -Description 'demo key, renamed' -PassThru | Format-Table | Out-Host
+        Show "`$key | Set-AtlasProjectApiKey -Role GROUP_CLUSTER_MANAGER, GROUP_READ_ONLY -Description 'demo key, renamed' -PassThru"
+        $key | Set-AtlasProjectApiKey -Role GROUP_CLUSTER_MANAGER, GROUP_READ_ONLY -Description 'demo key, renamed' -PassThru | Out-Host
 
-        Write-Host "`nAdd-AtlasProjectApiKey again: Atlas refuses, and the error says what to do" -ForegroundColor Cyan
-        Add-AtlasProjectApiKey -ApiKeyId $new.Id -Role GROUP_READ_ONLY -ErrorVariable failed -ErrorAction SilentlyContinue
-        Write-Host "$($failed[0].FullyQualifiedErrorId): $($failed[0].ErrorDetails.RecommendedAction)"
+        Show "Get-AtlasProjectApiKey -ProjectId $p | Where-Object Description -like 'demo key*' | Add-AtlasProjectApiKey -ProjectId $($stub.Staging) -PassThru"
+        Get-AtlasProjectApiKey -ProjectId $p | Where-Object Description -like 'demo key*' | Add-AtlasProjectApiKey -ProjectId $stub.Staging -PassThru | Out-Host
 
-        Write-Host "`nRemove-AtlasProjectApiKey -WhatIf, then for real" -ForegroundColor Cyan
+        Show 'Add-AtlasProjectApiKey -ApiKeyId $key.Id -Role GROUP_READ_ONLY   # already there: Atlas refuses, the error says what to do'
+        Add-AtlasProjectApiKey -ApiKeyId $key.Id -Role GROUP_READ_ONLY -ErrorVariable failed -ErrorAction SilentlyContinue
+        Write-Host "ErrorId $($failed[0].FullyQualifiedErrorId), category $($failed[0].CategoryInfo.Category)`n$($failed[0].ErrorDetails.RecommendedAction)"
+
+        Show "Get-AtlasProjectApiKey -ProjectId $($stub.PublicKey)   # a public key where an id goes: refused before any request"
+        try { Get-AtlasProjectApiKey -ProjectId $stub.PublicKey } catch { Write-Host $_.Exception.Message }
+
+        Show "Get-AtlasProjectApiKey | Where-Object Description -like 'demo key*' | Remove-AtlasProjectApiKey -WhatIf"
         Get-AtlasProjectApiKey | Where-Object Description -like 'demo key*' | Remove-AtlasProjectApiKey -WhatIf
-        Get-AtlasProjectApiKey | Where-Object Description -like 'demo key*' | Remove-AtlasProjectApiKey -Confirm:$false
-        Remove-AtlasProjectApiKey -ApiKeyId $stub.UnassignedKeyId -Confirm:$false
-        Get-AtlasProjectApiKey | Format-Table | Out-Host
 
+        Show 'Remove-AtlasProjectApiKey -ApiKeyId $key.Id -Confirm:$false -Debug   # one line per HTTP exchange, no secret'
+        Remove-AtlasProjectApiKey -ApiKeyId $key.Id -Confirm:$false -Debug 5>&1 | ForEach-Object { Write-Host "DEBUG: $_" }
+
+        Show 'Remove-AtlasProjectApiKey -ApiKeyId <the org key> -Confirm:$false; Get-AtlasProjectApiKey'
+        Remove-AtlasProjectApiKey -ApiKeyId $stub.UnassignedKeyId -Confirm:$false
+        Get-AtlasProjectApiKey | Out-Host
+
+        Show 'Disconnect-Atlas'
         Disconnect-Atlas
+        $log = @(Get-AtlasStubRequest $stub)
+        Write-Host "`n$($log.Count) HTTP exchanges in all; $(@($log | Where-Object Status -eq 401).Count) of them the one digest challenge."
     }
     finally {
         Stop-AtlasStub $stub

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.StubServer;
@@ -60,6 +61,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+// `kill PID` (SIGTERM) stops it the same way as Ctrl+C; so does SIGQUIT.
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -69,3 +74,9 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}

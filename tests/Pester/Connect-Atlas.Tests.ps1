@@ -44,3 +44,20 @@ Describe 'Connect-Atlas' {
         $all | Should -Not -Match ([regex]::Escape($stub.PrivateKeyText))
     }
 }
+
+Describe 'Connect-Atlas and Disconnect-Atlas in a runbook (a pwsh -NonInteractive child)' {
+    It 'connect, list and disconnect with -Debug: no prompt, the lines shown, exit code 0' {
+        $command = @"
+`$cred = [pscredential]::new('$($stub.PublicKey)', (ConvertTo-SecureString '$($stub.PrivateKeyText)' -AsPlainText -Force))
+Connect-Atlas -BaseUri '$($stub.BaseUri)' -Credential `$cred -ProjectId '$($stub.Production)' -Debug
+'keys: ' + (Get-AtlasProjectApiKey -Debug).Count
+Disconnect-Atlas -Debug
+"@
+        $run = Invoke-AtlasChildPwsh -Command $command
+        $run.ExitCode | Should -Be 0
+        $run.Text | Should -Not -Match 'NonInteractive mode|Continue with this operation'
+        $run.Output | Should -Contain 'keys: 3'
+        $run.Output | Where-Object { $_ -match '^DEBUG: Connected to http://127\.0\.0\.1:\d+/ as API key ' } | Should -Not -BeNullOrEmpty
+        $run.Output | Should -Contain 'DEBUG: Disconnected from Atlas.'
+    }
+}

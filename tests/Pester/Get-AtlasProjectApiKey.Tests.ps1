@@ -59,14 +59,16 @@ Describe 'Get-AtlasProjectApiKey' {
     }
 
     It 'refuses a public key where an id goes, before any request' {
-        $before = @(Get-AtlasStubRequest $stub).Count
-        { Get-AtlasProjectApiKey -ProjectId 'zmmrboas' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*looks like a public key*"
-        @(Get-AtlasStubRequest $stub).Count | Should -Be $before
+        $sent = Measure-AtlasStubRequest $stub {
+            { Get-AtlasProjectApiKey -ProjectId 'zmmrboas' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*looks like a public key*"
+        }
+        $sent.Count | Should -Be 0
+        (Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey -ProjectId $stub.Production }).Count | Should -Be 1
     }
 
     It 'shows each exchange with -Debug and no secret' {
         $debug = Get-AtlasProjectApiKey -ProjectId $stub.Production -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
-        $debug.Message | Should -Match '^HTTP GET /api/atlas/v2/groups/'
+        $debug.Message | Where-Object { $_ -match '^HTTP GET /api/atlas/v2/groups/\w+/apiKeys\?.* -> 200 ' } | Should -Not -BeNullOrEmpty
         ($debug.Message -join "`n") | Should -Not -Match ([regex]::Escape($stub.PrivateKeyText))
     }
 
@@ -74,5 +76,44 @@ Describe 'Get-AtlasProjectApiKey' {
         $session = Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -PassThru
         (Get-AtlasProjectApiKey -Session $session -ProjectId $stub.Staging).ProjectId | Select-Object -Unique | Should -Be $stub.Staging
         Connect-AtlasStub $stub
+    }
+}
+
+Describe 'Get-AtlasProjectApiKey in a runbook (a pwsh -NonInteractive child with MONGODB_ATLAS_* variables)' {
+    It 'returns the keys and the debug lines with -Debug, and nothing prompts' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command '(Get-AtlasProjectApiKey -Debug).Count'
+        $run.ExitCode | Should -Be 0
+        $run.Text | Should -Not -Match 'NonInteractive mode|Continue with this operation'
+        $run.Output | Where-Object { $_ -match '^DEBUG: HTTP GET /api/atlas/v2/groups/\w+/apiKeys\?.* -> 200 ' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be '3'
+        $run.Text | Should -Not -Match ([regex]::Escape($stub.PrivateKeyText))
+    }
+
+    It 'writes verbose lines with -Verbose, and no exchange trace' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command '(Get-AtlasProjectApiKey -Verbose).Count'
+        $run.ExitCode | Should -Be 0
+        $run.Output | Where-Object { $_ -match '^VERBOSE: Listing the API keys of project ' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^DEBUG:' } | Should -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be '3'
+    }
+
+    It 'works with a service account from the environment, -Debug and -Verbose together' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub -ServiceAccount) -Command '(Get-AtlasProjectApiKey -Debug -Verbose).Count'
+        $run.ExitCode | Should -Be 0
+        $run.Output | Where-Object { $_ -match '^VERBOSE: Listing' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^DEBUG: HTTP GET ' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be '3'
+        $run.Text | Should -Not -Match ([regex]::Escape($stub.ServiceAccount.GetNetworkCredential().Password))
+    }
+
+    It 'stops a runbook with $ErrorActionPreference = Stop on an unknown project, catchable' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command @'
+$ErrorActionPreference = 'Stop'
+try { Get-AtlasProjectApiKey -ProjectId 0123456789abcdef01234567; 'not reached' }
+catch { "caught $($_.FullyQualifiedErrorId) $($_.CategoryInfo.Category)" }
+'@
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Contain 'caught GROUP_NOT_FOUND,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand ObjectNotFound'
+        $run.Output | Should -Not -Contain 'not reached'
     }
 }

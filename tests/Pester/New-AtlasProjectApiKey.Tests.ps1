@@ -21,9 +21,8 @@ Describe 'New-AtlasProjectApiKey' {
     }
 
     It 'sends nothing with -WhatIf' {
-        $before = @(Get-AtlasStubRequest $stub).Count
-        New-AtlasProjectApiKey -Description 'pester whatif' -Role GROUP_READ_ONLY -WhatIf
-        @(Get-AtlasStubRequest $stub).Count | Should -Be $before
+        $sent = Measure-AtlasStubRequest $stub { New-AtlasProjectApiKey -Description 'pester whatif' -Role GROUP_READ_ONLY -WhatIf }
+        $sent.Count | Should -Be 0
         Get-AtlasProjectApiKey | Where-Object Description -eq 'pester whatif' | Should -BeNullOrEmpty
     }
 

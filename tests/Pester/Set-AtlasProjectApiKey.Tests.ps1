@@ -30,9 +30,10 @@ Describe 'Set-AtlasProjectApiKey' {
     }
 
     It 'sends nothing with -WhatIf' {
-        $before = @(Get-AtlasStubRequest $stub).Count
-        Get-AtlasProjectApiKey | Set-AtlasProjectApiKey -Role GROUP_READ_ONLY -WhatIf
-        @(Get-AtlasStubRequest $stub).Count | Should -Be ($before + 1)   # only the listing
+        $sent = Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey | Set-AtlasProjectApiKey -Role GROUP_READ_ONLY -WhatIf }
+        $sent.Count | Should -BeGreaterThan 0                  # the listing went out
+        $sent | Where-Object Method -ne 'GET' | Should -BeNullOrEmpty
+        (Get-AtlasProjectApiKey | Where-Object Description -like 'ci deploy*').Roles | Should -Not -Be @('GROUP_READ_ONLY')
     }
 
     It 'reports a key not in the project as ObjectNotFound' {

@@ -64,9 +64,64 @@ function Stop-AtlasStub {
 }
 
 function Get-AtlasStubRequest {
-    <# The API requests the stub has logged (method, path, query, status; no secrets). #>
+    <# The API requests the stub has logged (method, path, query, status; no secrets), one object each.
+       Invoke-RestMethod returns a JSON array as one object: enumerate it, so callers can count. #>
     param($Stub)
-    @(Invoke-RestMethod -Uri ([uri]::new($Stub.BaseUri, '_stub/log')) -Method Get) | Where-Object { $_.Path -like '/api/atlas/*' }
+    $log = Invoke-RestMethod -Uri ([uri]::new($Stub.BaseUri, '_stub/log')) -Method Get
+    $log | Where-Object { $_.Path -like '/api/*' }
+}
+
+function Measure-AtlasStubRequest {
+    <# Runs the script block and returns the API requests the stub logged while it ran (an array,
+       empty when nothing was sent). The "nothing was sent" checks count these. #>
+    param($Stub, [scriptblock] $ScriptBlock)
+    $before = @(Get-AtlasStubRequest $Stub).Count
+    $null = & $ScriptBlock
+    , @(Get-AtlasStubRequest $Stub | Select-Object -Skip $before)
+}
+
+function Invoke-AtlasChildPwsh {
+    <# Runs a command in a fresh `pwsh -NoProfile -NonInteractive` child with the built module and the
+       given environment variables, as a runbook does. Returns its exit code and its output lines
+       (every stream merged into stdout by the child's own redirection, in order). #>
+    param([string] $Command, [hashtable] $Environment = @{})
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        # pwsh as a .NET tool is `dotnet pwsh.dll`; a pwsh executable runs the command itself.
+        $exe = (Get-Process -Id $PID).Path
+        $arguments = [System.Collections.Generic.List[string]]::new()
+        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        $script = "`$ErrorActionPreference = 'Continue'; Import-Module '$(Get-AtlasModuleManifest)'; & { $Command } *>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'DEBUG: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.VerboseRecord]) { 'VERBOSE: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR: ' + `$_.FullyQualifiedErrorId + ': ' + `$_ } else { `$_ | Out-String -Stream -Width 200 } }"
+        $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script))
+        $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded))
+        $output = & $exe $arguments 2>&1 | ForEach-Object { "$_" }
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output); Text = ($output -join "`n") }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
+function Get-AtlasStubEnvironment {
+    <# The MONGODB_ATLAS_* variables a runbook would set for the stub (digest, or -ServiceAccount). #>
+    param($Stub, [switch] $ServiceAccount)
+    $environment = @{
+        MONGODB_ATLAS_OPS_MANAGER_URL = $Stub.BaseUri.ToString()
+        MONGODB_ATLAS_PROJECT_ID      = $Stub.Production
+    }
+    if ($ServiceAccount) {
+        $environment.MONGODB_ATLAS_CLIENT_ID = $Stub.ServiceAccount.UserName
+        $environment.MONGODB_ATLAS_CLIENT_SECRET = $Stub.ServiceAccount.GetNetworkCredential().Password
+    }
+    else {
+        $environment.MONGODB_ATLAS_PUBLIC_API_KEY = $Stub.PublicKey
+        $environment.MONGODB_ATLAS_PRIVATE_API_KEY = $Stub.PrivateKeyText
+    }
+    $environment
 }
 
 function Connect-AtlasStub {

@@ -22,6 +22,8 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
     private DateTimeOffset lastObserved = DateTimeOffset.MinValue;
     private int credits = -1;   // -1: the server has not said; no pacing
     private int inFlight;       // requests let through and not yet answered
+    private long nextTicket;    // the order in which requests were let through
+    private long newestTicket;  // the latest-let-through request whose answer has been read
 
     /// <summary>Requests left before the server's bucket is empty, as far as it has said (-1: it has not).</summary>
     public int Credits => Volatile.Read(ref credits);
@@ -29,8 +31,9 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
     /// <summary>How many times the gate has closed.</summary>
     public int Pauses { get; private set; }
 
-    /// <summary>Waits until a request may go out, and takes its credit.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until a request may go out, and takes its credit. Returns the request's ticket
+    /// (its place in the order of requests let through), which <see cref="Observe"/> takes back.</summary>
+    public async Task<long> WaitAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -44,21 +47,21 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
                     if (credits < 0)
                     {
                         inFlight++;
-                        return;
+                        return ++nextTicket;
                     }
 
                     if (credits > 0)
                     {
                         credits--;
                         inFlight++;
-                        return;
+                        return ++nextTicket;
                     }
 
                     if (now - lastObserved >= EmptyBucketPause)
                     {
                         lastObserved = now;   // nothing heard for a while: one request probes
                         inFlight++;
-                        return;
+                        return ++nextTicket;
                     }
 
                     wait = PollInterval;
@@ -78,8 +81,8 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
         }
     }
 
-    /// <summary>Reads the rate-limit headers of an answer.</summary>
-    public void Observe(HttpResponseMessage response)
+    /// <summary>Reads the rate-limit headers of the answer to the request with <paramref name="ticket"/>.</summary>
+    public void Observe(HttpResponseMessage response, long ticket)
     {
         var limited = (int)response.StatusCode == 429;
         int? remaining = response.Headers.TryGetValues("RateLimit-Remaining", out var values)
@@ -114,8 +117,20 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
             }
             else
             {
-                // What the server has left, less what is already on its way to it.
-                credits = Math.Max(0, remaining!.Value - inFlight);
+                // What the server has left, less what is already on its way to it. Answers of
+                // concurrent requests arrive in any order, and an answer overtaken by the answer of a
+                // request let through after it tells of an older, fuller bucket: it may lower the
+                // credits but never raise them.
+                var estimate = Math.Max(0, remaining!.Value - inFlight);
+                if (ticket > newestTicket || credits < 0)
+                {
+                    newestTicket = Math.Max(newestTicket, ticket);
+                    credits = estimate;
+                }
+                else
+                {
+                    credits = Math.Min(credits, estimate);
+                }
             }
         }
     }

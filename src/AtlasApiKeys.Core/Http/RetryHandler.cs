@@ -75,11 +75,11 @@ internal sealed class RetryHandler : DelegatingHandler
                 async ctx =>
                 {
                     RequestFlags.SetAttempt(request, ++attempt);
-                    await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    var ticket = await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                     try
                     {
                         var response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                        gate.Observe(response);
+                        gate.Observe(response, ticket);
                         return response;
                     }
                     catch (Exception ex)

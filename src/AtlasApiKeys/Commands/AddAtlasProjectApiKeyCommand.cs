@@ -9,9 +9,11 @@ namespace AtlasApiKeys.Commands;
 [OutputType(typeof(ProjectApiKey))]
 public sealed class AddAtlasProjectApiKeyCommand : KeyCmdletBase
 {
-    /// <summary>The key's roles in the project (with -InputObject, default: the input key's roles).</summary>
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet)]
+    /// <summary>The key's roles in the project (with -InputObject, default: the input key's roles).
+    /// By property name too (alias Roles), so a piped key's own roles need not be retyped.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = InputObjectSet)]
+    [Alias("Roles")]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? Role { get; set; }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using AtlasApiKeys.Core.Commands;
 
 namespace AtlasApiKeys.Commands;
@@ -8,6 +9,13 @@ namespace AtlasApiKeys.Commands;
 /// Once closed (the pipeline stopped), it writes nothing more and confirms nothing.</summary>
 internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
 {
+    private static readonly bool Desktop = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    private readonly MessageRoute verboseRoute = MessageRouting.ForVerbose(
+        cmdlet.MyInvocation.BoundParameters.ContainsKey("Verbose"), DebugSwitch(cmdlet), Desktop);
+
+    private readonly MessageRoute debugRoute = MessageRouting.ForDebug(DebugSwitch(cmdlet), Desktop);
+
     private volatile bool closed;
 
     public void Close() => closed = true;
@@ -36,21 +44,9 @@ internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
         }
     }
 
-    public void WriteVerbose(string text)
-    {
-        if (!closed)
-        {
-            cmdlet.WriteVerbose(text);
-        }
-    }
+    public void WriteVerbose(string text) => Write(verboseRoute, text);
 
-    public void WriteDebug(string text)
-    {
-        if (!closed)
-        {
-            cmdlet.WriteDebug(text);
-        }
-    }
+    public void WriteDebug(string text) => Write(debugRoute, text);
 
     public void WriteTotalCount(long total)
     {
@@ -61,6 +57,30 @@ internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
     }
 
     public bool ShouldProcess(string target, string action) => !closed && cmdlet.ShouldProcess(target, action);
+
+    private static bool DebugSwitch(PSCmdlet cmdlet) =>
+        cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var value) && value is SwitchParameter { IsPresent: true };
+
+    private void Write(MessageRoute route, string text)
+    {
+        if (closed)
+        {
+            return;
+        }
+
+        switch (route)
+        {
+            case MessageRoute.Verbose:
+                cmdlet.WriteVerbose(text);
+                break;
+            case MessageRoute.Debug:
+                cmdlet.WriteDebug(text);
+                break;
+            default:
+                cmdlet.Host.UI.WriteDebugLine(text);
+                break;
+        }
+    }
 
     public static ErrorRecord ToErrorRecord(AtlasErrorInfo error)
     {
