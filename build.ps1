@@ -32,7 +32,8 @@ $version = (Import-PowerShellDataFile (Join-Path $root 'AtlasApiKeys.psd1')).Mod
 $moduleDir = Join-Path $root "out/AtlasApiKeys/$version"
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    # A simple function (no [Parameter]): -v, -c and the like go to dotnet, not to common parameters.
+    $Arguments = [string[]]$args
     if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
         throw 'dotnet is not on PATH: install the .NET SDK 10 (global.json names the band).'
     }
@@ -57,7 +58,7 @@ function Invoke-BuildTask {
 
 function Import-Pester {
     # Pester 5.9.1 comes from NuGet (tests/tools restores it), never from the PowerShell Gallery.
-    Invoke-Dotnet restore (Join-Path $root 'tests/tools/tools.csproj') --nologo -v quiet
+    Invoke-Dotnet restore (Join-Path $root "tests/tools/tools.csproj") --nologo --verbosity quiet
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
         ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
     }

@@ -117,3 +117,45 @@ catch { "caught $($_.FullyQualifiedErrorId) $($_.CategoryInfo.Category)" }
         $run.Output | Should -Not -Contain 'not reached'
     }
 }
+
+Describe 'Get-AtlasProjectApiKey contract' {
+    It 'has the List (default, paging) and One parameter sets' {
+        $command = Get-Command Get-AtlasProjectApiKey
+        $command.DefaultParameterSet | Should -Be 'List'
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('List', 'One')
+        $command.Parameters.Keys | Should -Contain 'First'
+        ($command.ParameterSets | Where-Object Name -eq 'One').Parameters | Where-Object IsMandatory | ForEach-Object Name | Should -Be @('ApiKeyId')
+    }
+
+    It 'binds -ProjectId by value from strings and from Import-Csv' {
+        $sent = Measure-AtlasStubRequest $stub { $keys = $stub.Staging | Get-AtlasProjectApiKey; $keys.ProjectId | Select-Object -Unique | Should -Be $stub.Staging }
+        $sent.Path | Select-Object -Unique | Should -Be "/api/atlas/v2/groups/$($stub.Staging)/apiKeys"
+        $csv = Join-Path $TestDrive 'projects.csv'
+        [pscustomobject]@{ ProjectId = $stub.Production }, [pscustomobject]@{ ProjectId = $stub.Staging } | Export-Csv $csv -NoTypeInformation
+        (Import-Csv $csv | Get-AtlasProjectApiKey).ProjectId | Select-Object -Unique | Should -Be @($stub.Production, $stub.Staging)
+    }
+
+    It 'gets keys by Id and ProjectId property names from Import-Csv (the One set)' {
+        $csv = Join-Path $TestDrive 'keys.csv'
+        Get-AtlasProjectApiKey -ProjectId $stub.Production | Select-Object Id, ProjectId | Export-Csv $csv -NoTypeInformation
+        $sent = Measure-AtlasStubRequest $stub { (Import-Csv $csv | Get-AtlasProjectApiKey).Count | Should -Be 3 }
+        $sent.Method | Select-Object -Unique | Should -Be 'GET'
+    }
+
+    It 'stops the listing when the pipeline stops (Select-Object -First 1): one page of four is read' {
+        $bulk = Start-AtlasStub -BulkKeys 1600
+        try {
+            Connect-Atlas -BaseUri $bulk.BaseUri -Credential $bulk.Credential
+            $sent = Measure-AtlasStubRequest $bulk { (Get-AtlasProjectApiKey -ProjectId $bulk.Bulk | Select-Object -First 1).Id | Should -Match '^[0-9a-f]{24}$' }
+            # 1,600 keys are four pages of 500; the read-ahead may ask for the second, never the fourth.
+            @($sent | Where-Object Status -eq 200).Count | Should -BeLessOrEqual 2
+            $sent.Query | Where-Object { $_ -match 'pageNum=4' } | Should -BeNullOrEmpty
+            $sent = Measure-AtlasStubRequest $bulk { Get-AtlasProjectApiKey -ProjectId $bulk.Bulk | Out-Null }
+            @($sent | Where-Object Status -eq 200).Count | Should -Be 4   # the same listing read whole: the check above can fail
+        }
+        finally {
+            Stop-AtlasStub $bulk
+            Connect-AtlasStub $stub
+        }
+    }
+}

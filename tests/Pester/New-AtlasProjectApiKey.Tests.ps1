@@ -47,3 +47,31 @@ Describe 'New-AtlasProjectApiKey' {
         $completion.CompletionMatches.CompletionText | Should -Contain 'GROUP_CLUSTER_MANAGER'
     }
 }
+
+Describe 'New-AtlasProjectApiKey contract' {
+    It 'has one parameter set with -Description and -Role mandatory, positional' {
+        $command = Get-Command New-AtlasProjectApiKey
+        $command.ParameterSets.Name | Should -Be @('Default')
+        $command.ParameterSets[0].Parameters | Where-Object IsMandatory | ForEach-Object Name | Sort-Object | Should -Be @('Description', 'Role')
+        $key = New-AtlasProjectApiKey 'pester positional' GROUP_READ_ONLY -WarningAction SilentlyContinue
+        $key.Description | Should -Be 'pester positional'
+    }
+
+    It 'creates one key per Import-Csv row (ProjectId and Description columns), one POST each' {
+        $csv = Join-Path $TestDrive 'new.csv'
+        [pscustomobject]@{ ProjectId = $stub.Staging; Description = 'pester csv a' }, [pscustomobject]@{ ProjectId = $stub.Production; Description = 'pester csv b' } |
+            Export-Csv $csv -NoTypeInformation
+        $sent = Measure-AtlasStubRequest $stub { $script:made = Import-Csv $csv | New-AtlasProjectApiKey -Role GROUP_READ_ONLY -WarningAction SilentlyContinue }
+        ($sent | Where-Object Method -eq 'POST').Path | Should -Be @("/api/atlas/v2/groups/$($stub.Staging)/apiKeys", "/api/atlas/v2/groups/$($stub.Production)/apiKeys")
+        $script:made.Description | Should -Be @('pester csv a', 'pester csv b')
+    }
+
+    It 'in a runbook: -Confirm:$false is not needed (ConfirmImpact Medium), the warning and no secret in any stream' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command "`$k = New-AtlasProjectApiKey -Description 'pester runbook new' -Role GROUP_READ_ONLY -Debug -Verbose; 'made ' + `$k.Id; `$k | Format-List * | Out-String"
+        $run.ExitCode | Should -Be 0
+        $run.Output | Where-Object { $_ -match '^made [0-9a-f]{24}$' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^WARNING: The private key of API key ' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match "^DEBUG: HTTP POST /api/atlas/v2/groups/$($stub.Production)/apiKeys -> 200 " } | Should -Not -BeNullOrEmpty
+        $run.Text | Should -Match 'PrivateKey\s+: System.Security.SecureString'
+    }
+}

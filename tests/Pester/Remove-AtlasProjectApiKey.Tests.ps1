@@ -44,3 +44,44 @@ Describe 'Remove-AtlasProjectApiKey' {
         Get-AtlasProjectApiKey | Where-Object Id -eq $key.Id | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Remove-AtlasProjectApiKey contract' {
+    It 'has the ById (default) and InputObject parameter sets' {
+        $command = Get-Command Remove-AtlasProjectApiKey
+        $command.DefaultParameterSet | Should -Be 'ById'
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('ById', 'InputObject')
+    }
+
+    It 'binds by value: the objects Get-AtlasProjectApiKey writes, each one DELETE' {
+        $keys = 1..2 | ForEach-Object { New-AtlasProjectApiKey -Description "pester byvalue $_" -Role GROUP_READ_ONLY -WarningAction SilentlyContinue }
+        $sent = Measure-AtlasStubRequest $stub { $keys | Remove-AtlasProjectApiKey -Confirm:$false }
+        ($sent | Where-Object Method -eq 'DELETE').Path | Should -Be ($keys | ForEach-Object { "/api/atlas/v2/groups/$($stub.Production)/apiKeys/$($_.Id)" })
+    }
+
+    It 'binds from Import-Csv (Id and ProjectId columns)' {
+        $key = New-AtlasProjectApiKey -ProjectId $stub.Staging -Description 'pester remove csv' -Role GROUP_READ_ONLY -WarningAction SilentlyContinue
+        $csv = Join-Path $TestDrive 'remove.csv'
+        $key | Select-Object Id, ProjectId | Export-Csv $csv -NoTypeInformation
+        Import-Csv $csv | Remove-AtlasProjectApiKey -Confirm:$false
+        Get-AtlasProjectApiKey -ProjectId $stub.Staging | Where-Object Id -eq $key.Id | Should -BeNullOrEmpty
+    }
+
+    It 'needs -Confirm:$false in a runbook: without it nothing is removed' {
+        $key = New-AtlasProjectApiKey -Description 'pester remove runbook' -Role GROUP_READ_ONLY -WarningAction SilentlyContinue
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command "Remove-AtlasProjectApiKey -ApiKeyId $($key.Id)"
+        $run.Text | Should -Match 'NonInteractive'
+        Get-AtlasProjectApiKey | Where-Object Id -eq $key.Id | Should -Not -BeNullOrEmpty
+
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command "Remove-AtlasProjectApiKey -ApiKeyId $($key.Id) -Confirm:`$false -Debug -Verbose"
+        $run.ExitCode | Should -Be 0
+        $run.Output | Where-Object { $_ -match "^DEBUG: HTTP DELETE /api/atlas/v2/groups/$($stub.Production)/apiKeys/$($key.Id) -> 204 " } | Should -Not -BeNullOrEmpty
+        Get-AtlasProjectApiKey | Where-Object Id -eq $key.Id | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a malformed key id before any request' {
+        $sent = Measure-AtlasStubRequest $stub {
+            { Remove-AtlasProjectApiKey -ApiKeyId 'not-an-id' -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*ApiKeyId*'
+        }
+        $sent.Count | Should -Be 0
+    }
+}

@@ -96,12 +96,17 @@ function Invoke-AtlasChildPwsh {
         $arguments = [System.Collections.Generic.List[string]]::new()
         if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
         $script = "`$ErrorActionPreference = 'Continue'; Import-Module '$(Get-AtlasModuleManifest)'; & { $Command } *>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'DEBUG: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.VerboseRecord]) { 'VERBOSE: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR: ' + `$_.FullyQualifiedErrorId + ': ' + `$_ } else { `$_ | Out-String -Stream -Width 200 } }"
-        $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script))
-        $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded))
-        $output = & $exe $arguments 2>&1 | ForEach-Object { "$_" }
+        # -File, not -EncodedCommand: with -EncodedCommand the child's host lines (Host.UI.WriteWarningLine)
+        # bypass the redirected output.
+        $file = Join-Path ([System.IO.Path]::GetTempPath()) "atlas-child-$([guid]::NewGuid().ToString('n')).ps1"
+        Set-Content -Path $file -Value $script -Encoding utf8
+        $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-File', $file))
+        # Host lines keep their colour codes when written to a pipe: strip them.
+        $output = & $exe $arguments 2>&1 | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output); Text = ($output -join "`n") }
     }
     finally {
+        if ($file) { Remove-Item $file -ErrorAction SilentlyContinue }
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     }
 }

@@ -14,6 +14,9 @@ internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
     private readonly MessageRoute verboseRoute = MessageRouting.ForVerbose(
         cmdlet.MyInvocation.BoundParameters.ContainsKey("Verbose"), DebugSwitch(cmdlet), Desktop);
 
+    private readonly MessageRoute warningRoute = MessageRouting.ForWarning(
+        cmdlet.MyInvocation.BoundParameters.ContainsKey("WarningAction"), DebugSwitch(cmdlet));
+
     private readonly MessageRoute debugRoute = MessageRouting.ForDebug(DebugSwitch(cmdlet), Desktop);
 
     private volatile bool closed;
@@ -36,13 +39,7 @@ internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
         }
     }
 
-    public void WriteWarning(string text)
-    {
-        if (!closed)
-        {
-            cmdlet.WriteWarning(text);
-        }
-    }
+    public void WriteWarning(string text) => Write(warningRoute, text);
 
     public void WriteVerbose(string text) => Write(verboseRoute, text);
 
@@ -75,6 +72,12 @@ internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
                 break;
             case MessageRoute.Debug:
                 cmdlet.WriteDebug(text);
+                break;
+            case MessageRoute.Warning:
+                cmdlet.WriteWarning(text);
+                break;
+            case MessageRoute.HostWarningLine:
+                cmdlet.Host.UI.WriteWarningLine(text);
                 break;
             default:
                 cmdlet.Host.UI.WriteDebugLine(text);

@@ -16,7 +16,7 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
     public const string OneSet = "One";
 
     /// <summary>The projects (default: the session's).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("GroupId")]
     [ValidateNotNullOrEmpty]
     [ValidateAtlasId("ProjectId")]

@@ -9,6 +9,12 @@ internal enum MessageRoute
     /// <summary>WriteDebug: the debug stream, under the caller's debug preference.</summary>
     Debug,
 
+    /// <summary>WriteWarning: the warning stream, under the caller's warning preference.</summary>
+    Warning,
+
+    /// <summary>The host's warning line (<c>WARNING: ...</c>): shown, never a prompt.</summary>
+    HostWarningLine,
+
     /// <summary>The host's debug line (<c>DEBUG: ...</c> on screen and in a transcript): shown, never a prompt.</summary>
     HostDebugLine,
 }

@@ -24,4 +24,12 @@ public sealed class MessageRoutingTests
     [InlineData(false, true, true, "HostDebugLine")]  // 5.1, -Debug alone: both would ask
     public void Verbose_text(bool verboseBound, bool debugSwitch, bool desktop, string expected) =>
         Assert.Equal(expected, MessageRouting.ForVerbose(verboseBound, debugSwitch, desktop).ToString());
+
+    [Theory]
+    [InlineData(false, false, "Warning")]
+    [InlineData(true, false, "Warning")]
+    [InlineData(true, true, "Warning")]             // -WarningAction given: PowerShell honours it without asking
+    [InlineData(false, true, "HostWarningLine")]    // -Debug alone: the warning preference is Inquire
+    public void Warnings(bool warningActionBound, bool debugSwitch, string expected) =>
+        Assert.Equal(expected, MessageRouting.ForWarning(warningActionBound, debugSwitch).ToString());
 }
