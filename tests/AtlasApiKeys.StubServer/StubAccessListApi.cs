@@ -75,7 +75,7 @@ internal sealed class StubAccessListApi(StubState state)
             {
                 entries.Add(new StubAccessEntry { CidrBlock = StubAddress.Single(address).ToString(), IpAddress = address.ToString() });
             }
-            else if (ip is null && StubAddress.TryParseBlock(cidr, out var block))
+            else if (ip is null && StubAddress.TryParseBlock(cidr, out var block, encodedSlash: true))
             {
                 entries.Add(new StubAccessEntry { CidrBlock = block.ToString() });
             }

@@ -30,9 +30,10 @@ internal static partial class StubAddress
         return Ipv4().IsMatch(text) && IPAddress.TryParse(text, out address!);
     }
 
-    /// <summary>A block "address/prefix" (the '/' may come as %2F, as the spec's pattern allows) in
-    /// canonical form: no bits set past the prefix.</summary>
-    public static bool TryParseBlock(string? text, out IPNetwork block)
+    /// <summary>A block "address/prefix" in canonical form: no bits set past the prefix. In a request
+    /// body the '/' may come as %2F (the spec's cidrBlock pattern allows it); in a path it arrives
+    /// decoded, and a %2F left after decoding is a client's double encoding.</summary>
+    public static bool TryParseBlock(string? text, out IPNetwork block, bool encodedSlash = false)
     {
         block = default;
         if (text is null)
@@ -40,7 +41,11 @@ internal static partial class StubAddress
             return false;
         }
 
-        text = text.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        if (encodedSlash)
+        {
+            text = text.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        }
+
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0 || !TryParseAddress(text[..slash], out var address)
             || !Prefix().IsMatch(text[(slash + 1)..])
@@ -50,15 +55,17 @@ internal static partial class StubAddress
             return false;
         }
 
-        try
+        var bytes = address.GetAddressBytes();
+        for (var bit = prefix; bit < bytes.Length * 8; bit++)
         {
-            block = new IPNetwork(address, prefix);   // refuses bits set past the prefix
-            return true;
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
+            {
+                return false;   // not canonical: a bit set past the prefix
+            }
         }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+
+        block = new IPNetwork(address, prefix);
+        return true;
     }
 
     /// <summary>An address's own block: /32 or /128.</summary>
