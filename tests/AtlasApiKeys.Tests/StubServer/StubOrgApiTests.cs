@@ -82,6 +82,8 @@ public sealed class StubOrgApiTests : StubTest
         foreach (var project in new[] { Stub.Production, Stub.Staging })
         {
             var listing = await admin.GetAsync($"/api/atlas/v2/groups/{project}/apiKeys");
+            Assert.Equal(HttpStatusCode.OK, listing.Status);
+            Assert.Equal(Stub.Server.State.KeysOf(project).Select(k => k.Id), listing.Body!["results"]!.AsArray().Select(k => k!["id"]!.GetValue<string>()));
             Assert.DoesNotContain(Stub.Seed.CiDeploy.Id, listing.Text, StringComparison.Ordinal);
         }
 
