@@ -1,13 +1,12 @@
 using System;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace AtlasApiKeys.StubServer;
 
-/// <summary>The answers that are not the API's own: injected faults, the token endpoint, 401 challenges.</summary>
+/// <summary>The answers that are not the API's own: injected faults, 401 challenges, and 403 from the access-list check.</summary>
 public sealed partial class AtlasStubServer
 {
     private static async Task<StubResponse?> BeforeActionAsync(HttpContext context, Fault fault)
@@ -44,25 +43,16 @@ public sealed partial class AtlasStubServer
         return response;
     }
 
-    private StubResponse Token(HttpRequest request, string body)
+    /// <summary>Atlas's 403 for a key the access list stops, with the caller's address as the parameter.</summary>
+    private static StubResponse? Forbidden(StubAccessVerdict verdict, StubCaller caller)
     {
-        var account = Auth.CheckBasic(request.Headers.Authorization.FirstOrDefault());
-        if (account is null)
+        var address = caller.Address.ToString();
+        return verdict switch
         {
-            return new StubResponse { Status = 401, ErrorCode = "invalid_client", Body = new JsonObject { ["error"] = "invalid_client", ["error_description"] = "Client authentication failed." } };
-        }
-
-        if (!body.Split('&').Contains("grant_type=client_credentials"))
-        {
-            return new StubResponse { Status = 400, ErrorCode = "unsupported_grant_type", Body = new JsonObject { ["error"] = "unsupported_grant_type" } };
-        }
-
-        return StubResponse.Ok(new JsonObject
-        {
-            ["access_token"] = Auth.IssueToken(),
-            ["expires_in"] = (int)Auth.TokenLifetime.TotalSeconds,
-            ["token_type"] = "Bearer",
-        });
+            StubAccessVerdict.OrgRequiresAccessList => StubResponse.Error(403, "ORG_REQUIRES_ACCESS_LIST", "This organization requires access through an access list of ip ranges.", address),
+            StubAccessVerdict.NotOnAccessList => StubResponse.Error(403, "IP_ADDRESS_NOT_ON_ACCESS_LIST", $"IP address {address} is not allowed to access this resource.", address),
+            _ => null,
+        };
     }
 
     private StubResponse Unauthorized(bool stale)

@@ -13,21 +13,26 @@ using Microsoft.Extensions.Logging;
 namespace AtlasApiKeys.StubServer;
 
 /// <summary>An Atlas look-alike on Kestrel: real HTTP on loopback, digest and bearer auth, the token
-/// endpoint, the five operations, fault injection and a request log.</summary>
+/// and revoke endpoints, the project-key, organization-key, access-list and project operations, the
+/// organization's access-list requirement, fault injection, a request log and test controls.</summary>
 public sealed partial class AtlasStubServer : IAsyncDisposable
 {
     private const string FaultItem = "stub.fault";
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Pretty = new(Compact) { WriteIndented = true };
     private readonly WebApplication app;
-    private readonly StubApi api;
+    private readonly StubRouter router;
+    private readonly StubOAuth oauth;
+    private readonly StubControl control;
 
     private AtlasStubServer(WebApplication app, StubState state)
     {
         this.app = app;
         State = state;
         Auth = new StubAuth(state);
-        api = new StubApi(state);
+        router = new StubRouter(state);
+        oauth = new StubOAuth(Auth);
+        control = new StubControl(state, Log);
         app.Run(HandleAsync);
     }
 
@@ -71,6 +76,8 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
         var auth = "none";
         string? nc = null;
         string? nonce = null;
+        string? principal = null;
+        string? form = null;
         var logged = false;
         StubResponse? response = null;
         var status = 0;
@@ -82,12 +89,15 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
             }
 
             var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-            if (path == "/api/oauth/token" && method == "POST")
+            if (path is "/api/oauth/token" or "/api/oauth/revoke" && method == "POST")
             {
                 auth = "basic";
+                form = StubOAuth.FormForLog(body);
+                principal = BasicClientId(request);
                 var fault = Faults.Take(method, path);
                 context.Items[FaultItem] = fault is null ? null : StubFaults.Label(fault);
-                response = fault is null ? Token(request, body) : await BeforeActionAsync(context, fault).ConfigureAwait(false);
+                response = fault is not null ? await BeforeActionAsync(context, fault).ConfigureAwait(false)
+                    : path == "/api/oauth/token" ? oauth.Token(request, body) : oauth.Revoke(request, body);
             }
             else if (path.StartsWith("/api/atlas/", StringComparison.Ordinal))
             {
@@ -95,22 +105,31 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
                 auth = result.Scheme;
                 nc = result.Nc;
                 nonce = result.Nonce;
-                response = result.Ok ? await ApiAsync(context, method, path, body).ConfigureAwait(false) : Unauthorized(result.Stale);
+                principal = result.Principal;
+                if (result.Ok)
+                {
+                    var caller = new StubCaller(auth == "digest" ? principal : null, auth == "bearer" ? principal : null, StubAddress.Caller(context.Connection.RemoteIpAddress));
+                    response = Forbidden(State.CheckAccess(caller), caller) ?? await ApiAsync(context, caller, rawTarget, body).ConfigureAwait(false);
+                }
+                else
+                {
+                    response = Unauthorized(result.Stale);
+                }
             }
-            else if (path == "/_stub/log" && method == "GET")
+            else if (path.StartsWith("/_stub/", StringComparison.Ordinal))
             {
-                // For out-of-process tests (Pester): what went over the wire, with no secret in it.
-                response = StubResponse.Ok(JsonSerializer.SerializeToNode(Log.Entries)!);
+                // For out-of-process tests (Pester): what went over the wire (no secret in it), and switches.
+                response = control.Handle(method, path, body);
             }
             else
             {
-                response = StubResponse.Error(404, "RESOURCE_NOT_FOUND", $"Cannot find resource {path}.", path);
+                response = StubRouter.NotFound(path);
             }
 
             if (response is null)
             {
                 // Logged before the connection drops, so a test that sees the drop sees the entry too.
-                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null);
+                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null, principal, form);
                 logged = true;
                 context.Abort();
                 return;
@@ -126,14 +145,16 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
         {
             if (!logged)
             {
-                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode);
+                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode, principal, form);
             }
         }
     }
 
     /// <summary>An authenticated API request: rate limit, faults, then the operation.</summary>
-    private async Task<StubResponse?> ApiAsync(HttpContext context, string method, string path, string body)
+    private async Task<StubResponse?> ApiAsync(HttpContext context, StubCaller caller, string rawTarget, string body)
     {
+        var method = context.Request.Method;
+        var path = context.Request.Path.Value ?? "/";
         var bucket = Faults.TakeToken();
         StubResponse? response;
         if (!bucket.Allowed)
@@ -156,7 +177,10 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
             }
 
             var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
-            response = api.Handle(method, path, context.Request.Query, body, baseUrl);
+            var rawPath = rawTarget.Split('?')[0];
+            response = StubRouter.Segments(rawPath) is { } segments
+                ? router.Handle(new StubRequest(method, path, segments, context.Request.Query, body, baseUrl, caller))
+                : StubRouter.NotFound(path);
             if (fault?.Kind == FaultKind.DropAfterAction)
             {
                 return null;
@@ -177,6 +201,9 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
 
         return response;
     }
+
+    /// <summary>The client id of a Basic header (public: the secret is never kept).</summary>
+    private string? BasicClientId(HttpRequest request) => Auth.CheckBasic(request.Headers.Authorization.FirstOrDefault())?.ClientId;
 
     private static async Task<int> WriteAsync(HttpContext context, StubResponse response)
     {

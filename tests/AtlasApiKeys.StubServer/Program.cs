@@ -4,10 +4,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.StubServer;
 
-// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo [--bulk N]
+// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo [--bulk N] [--require-access-list true]
 var url = "http://127.0.0.1:0";
 var seed = "demo";
 var bulk = 0;
+var requireAccessList = false;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -21,13 +22,17 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--bulk":
             bulk = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             break;
+        case "--require-access-list":
+            requireAccessList = bool.Parse(args[i + 1]);
+            break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL, --seed demo|empty and --bulk N.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL, --seed demo|empty, --bulk N and --require-access-list true|false.").ConfigureAwait(false);
             return 2;
     }
 }
 
 var state = new StubState();
+state.SetApiAccessListRequired(state.OrgId, requireAccessList);   // the organization's "Require IP Access List" setting
 var demo = seed == "demo" ? StubSeed.Demo(state) : null;
 StubProject? bulkProject = null;
 if (demo is not null && bulk > 0)
@@ -39,19 +44,10 @@ await using var server = await AtlasStubServer.StartAsync(url, state).ConfigureA
 Console.WriteLine($"Now listening on: {server.BaseUri.ToString().TrimEnd('/')}");
 if (demo is not null)
 {
-    Console.WriteLine($"Organization:        {state.OrgId}");
-    Console.WriteLine($"Project production:  {demo.Production.Id}");
-    Console.WriteLine($"Project staging:     {demo.Staging.Id}");
-    Console.WriteLine($"Digest public key:   {demo.Admin.PublicKey}");
-    Console.WriteLine($"Digest private key:  {demo.Admin.PrivateKey}");
-    Console.WriteLine($"Service account id:  {demo.ServiceAccount.ClientId}");
-    Console.WriteLine($"Service account key: {demo.ServiceAccount.ClientSecret}");
-    if (bulkProject is not null)
+    foreach (var line in demo.Lines(state, bulkProject))
     {
-        Console.WriteLine($"Project bulk:        {bulkProject.Id}");
+        Console.WriteLine(line);
     }
-
-    Console.WriteLine($"Unassigned org key:  {demo.Unassigned.Id}");
 }
 
 Console.WriteLine("Stub credentials are made up for this run. Press Ctrl+C to stop.");

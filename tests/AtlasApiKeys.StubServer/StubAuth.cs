@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace AtlasApiKeys.StubServer;
 
@@ -16,7 +17,9 @@ public sealed class StubAuth(StubState state)
     public const string Realm = "MMS Public API";
 
     private readonly ConcurrentDictionary<string, NonceInfo> nonces = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, string? ClientId)> tokens = new(StringComparer.Ordinal);
+    private int issuedCount;
+    private int revoked;
 
     /// <summary>How long a nonce stays valid.</summary>
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
@@ -27,7 +30,11 @@ public sealed class StubAuth(StubState state)
     /// <summary>The digest algorithms offered, one challenge each (Atlas offers MD5).</summary>
     public IReadOnlyList<string> Algorithms { get; set; } = ["MD5"];
 
-    public int TokensIssued => tokens.Count;
+    /// <summary>Tokens issued so far.</summary>
+    public int TokensIssued => Volatile.Read(ref issuedCount);
+
+    /// <summary>Tokens revoked through the revoke endpoint.</summary>
+    public int TokensRevoked => Volatile.Read(ref revoked);
 
     /// <summary>Every secret that crossed the wire (tokens issued, digest response hashes received), for
     /// leak tests to look for in the client's output. In memory only: never logged or served.</summary>
@@ -56,12 +63,35 @@ public sealed class StubAuth(StubState state)
     /// <summary>Makes every access token invalid (as if revoked).</summary>
     public void RevokeTokens() => tokens.Clear();
 
-    public string IssueToken()
+    public string IssueToken(string? clientId = null)
     {
         var token = "eyJ" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
-        tokens[token] = DateTimeOffset.UtcNow + TokenLifetime;
+        tokens[token] = (DateTimeOffset.UtcNow + TokenLifetime, clientId);
+        Interlocked.Increment(ref issuedCount);
         SecretsSeen.Add(token);
         return token;
+    }
+
+    /// <summary>Revokes <paramref name="token"/> for <paramref name="clientId"/>. An unknown or expired
+    /// token is no error (RFC 7009: the client cannot act on it); a token issued to another client is.</summary>
+    public StubRevokeOutcome Revoke(string token, string clientId)
+    {
+        if (!tokens.TryGetValue(token, out var issued))
+        {
+            return StubRevokeOutcome.Unknown;
+        }
+
+        if (issued.ClientId is not null && issued.ClientId != clientId)
+        {
+            return StubRevokeOutcome.OtherClient;
+        }
+
+        if (tokens.TryRemove(token, out _))
+        {
+            Interlocked.Increment(ref revoked);
+        }
+
+        return StubRevokeOutcome.Revoked;
     }
 
     public StubServiceAccount? CheckBasic(string? header)
@@ -101,8 +131,8 @@ public sealed class StubAuth(StubState state)
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var token = header[7..].Trim();
-            var ok = tokens.TryGetValue(token, out var expires) && expires > DateTimeOffset.UtcNow;
-            return new AuthResult(ok, "bearer", Principal: ok ? "service account" : null);
+            var ok = tokens.TryGetValue(token, out var issued) && issued.Expires > DateTimeOffset.UtcNow;
+            return new AuthResult(ok, "bearer", Principal: ok ? issued.ClientId ?? "service account" : null);
         }
 
         return header.StartsWith("Digest ", StringComparison.OrdinalIgnoreCase)

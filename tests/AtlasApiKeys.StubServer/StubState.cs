@@ -7,7 +7,7 @@ namespace AtlasApiKeys.StubServer;
 
 /// <summary>The stub's in-memory organization: projects, org API keys and their role assignments.
 /// Every method takes the one lock, so concurrent requests see a consistent state.</summary>
-public sealed class StubState
+public sealed partial class StubState
 {
     /// <summary>The project roles Atlas accepts (the list the spec carried until 2026-02).</summary>
     public static readonly IReadOnlySet<string> ProjectRoles = new HashSet<string>(StringComparer.Ordinal)
@@ -18,36 +18,65 @@ public sealed class StubState
         "GROUP_STREAM_PROCESSING_OWNER",
     };
 
+    /// <summary>The most keys an organization holds (Atlas's documented limit); a create past it is refused.</summary>
+    public const int MaxApiKeysPerOrg = 500;
+
     private readonly object gate = new();
+    private readonly Dictionary<string, StubOrg> orgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StubProject> projects = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StubKey> keys = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, StubKey> keys = new(StringComparer.Ordinal);   // creation order survives deletes
     private readonly Dictionary<string, StubServiceAccount> serviceAccounts = new(StringComparer.Ordinal);
 
-    public string OrgId { get; } = StubIds.NewObjectId();
+    public StubState()
+    {
+        OrgId = AddOrganization("demo-organization").Id;
+    }
+
+    /// <summary>The default organization: projects, keys and service accounts go there unless told otherwise.</summary>
+    public string OrgId { get; }
 
     /// <summary>Grows with every change, so rendered pages can be cached until the next one.</summary>
     public long Version => Interlocked.Read(ref version);
 
     private long version;
 
-    public StubProject AddProject(string name, string? id = null)
+    public StubOrg AddOrganization(string name, string? id = null)
+    {
+        lock (gate)
+        {
+            var org = new StubOrg(id ?? StubIds.NewObjectId(), name);
+            orgs.Add(org.Id, org);
+            return org;
+        }
+    }
+
+    /// <summary>Adds a project to <paramref name="orgId"/> (default: <see cref="OrgId"/>).</summary>
+    public StubProject AddProject(string name, string? id = null, string? orgId = null)
     {
         lock (gate)
         {
             Interlocked.Increment(ref version);
-            var project = new StubProject(id ?? StubIds.NewObjectId(), name);
+            var project = new StubProject(id ?? StubIds.NewObjectId(), name, orgs[orgId ?? OrgId].Id);
             projects.Add(project.Id, project);
             return project;
         }
     }
 
-    /// <summary>Adds an org key, optionally with org roles and with roles in projects.</summary>
+    /// <summary>Adds an org key, optionally with org roles and with roles in projects; it belongs to the
+    /// organization of its projects (default: <see cref="OrgId"/>). Seeding is not held to
+    /// <see cref="MaxApiKeysPerOrg"/>; only the API's create is.</summary>
     public StubKey AddKey(string description, IEnumerable<string>? orgRoles = null, params (string ProjectId, string[] Roles)[] assignments)
     {
         lock (gate)
         {
             Interlocked.Increment(ref version);
-            var key = new StubKey { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), Description = description };
+            var orgId = assignments.Length == 0 ? OrgId : projects[assignments[0].ProjectId].OrgId;
+            if (assignments.Any(a => projects[a.ProjectId].OrgId != orgId))
+            {
+                throw new ArgumentException("A key's projects must all belong to one organization.", nameof(assignments));
+            }
+
+            var key = NewKey(orgId, description);
             key.OrgRoles.AddRange(orgRoles ?? ["ORG_MEMBER"]);
             keys.Add(key.Id, key);
             foreach (var (projectId, roles) in assignments)
@@ -59,11 +88,11 @@ public sealed class StubState
         }
     }
 
-    public StubServiceAccount AddServiceAccount()
+    public StubServiceAccount AddServiceAccount(string? orgId = null)
     {
         lock (gate)
         {
-            var account = new StubServiceAccount("mdb_sa_id_" + StubIds.NewObjectId(), "mdb_sa_sk_" + Guid.NewGuid().ToString("N"));
+            var account = new StubServiceAccount("mdb_sa_id_" + StubIds.NewObjectId(), "mdb_sa_sk_" + Guid.NewGuid().ToString("N")) { OrgId = orgs[orgId ?? OrgId].Id };
             serviceAccounts.Add(account.ClientId, account);
             return account;
         }
@@ -111,16 +140,24 @@ public sealed class StubState
         }
     }
 
-    public StubKey Create(string projectId, string description, IReadOnlyList<string> roles)
+    /// <summary>createGroupApiKey: a new key in the project's organization, refused past
+    /// <see cref="MaxApiKeysPerOrg"/> keys there.</summary>
+    public (StubOutcome Outcome, StubKey? Key) Create(string projectId, string description, IReadOnlyList<string> roles)
     {
         lock (gate)
         {
+            var project = projects[projectId];
+            if (keys.Values.Count(k => k.OrgId == project.OrgId) >= MaxApiKeysPerOrg)
+            {
+                return (StubOutcome.OrgKeyLimit, null);
+            }
+
             Interlocked.Increment(ref version);
-            var key = new StubKey { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), Description = description };
+            var key = NewKey(project.OrgId, description);
             key.OrgRoles.Add("ORG_MEMBER");
             keys.Add(key.Id, key);
-            AssignLocked(key, projects[projectId], roles);
-            return Snapshot(key);
+            AssignLocked(key, project, roles);
+            return (StubOutcome.Done, Snapshot(key));
         }
     }
 
@@ -129,9 +166,9 @@ public sealed class StubState
         lock (gate)
         {
             Interlocked.Increment(ref version);
-            if (!keys.TryGetValue(keyId, out var key))
+            if (!keys.TryGetValue(keyId, out var key) || key.OrgId != projects[projectId].OrgId)
             {
-                return StubOutcome.KeyNotFound;
+                return StubOutcome.KeyNotFound;   // a key of another organization is not found here
             }
 
             if (key.ProjectRoles.ContainsKey(projectId))
@@ -207,10 +244,14 @@ public sealed class StubState
         project.KeyIds.Add(key.Id);
     }
 
+    private static StubKey NewKey(string orgId, string description) =>
+        new() { Id = StubIds.NewObjectId(), PublicKey = StubIds.NewPublicKey(), PrivateKey = StubIds.NewPrivateKey(), OrgId = orgId, Description = description };
+
     private static StubKey Snapshot(StubKey key)
     {
-        var copy = new StubKey { Id = key.Id, PublicKey = key.PublicKey, PrivateKey = key.PrivateKey, Description = key.Description };
+        var copy = new StubKey { Id = key.Id, PublicKey = key.PublicKey, PrivateKey = key.PrivateKey, OrgId = key.OrgId, Description = key.Description };
         copy.OrgRoles.AddRange(key.OrgRoles);
+        copy.AccessList.AddRange(key.AccessList.Select(e => e.Copy()));
         foreach (var (projectId, roles) in key.ProjectRoles)
         {
             copy.ProjectRoles[projectId] = [.. roles];
@@ -225,4 +266,8 @@ public enum StubOutcome
     Done,
     KeyNotFound,
     AlreadyInGroup,
+    OrgKeyLimit,
+    EntryNotFound,
+    DuplicateEntry,
+    CallerAddress,
 }

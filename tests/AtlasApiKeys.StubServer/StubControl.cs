@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AtlasApiKeys.StubServer;
+
+/// <summary>The test-control endpoints under <c>/_stub/</c>, for out-of-process tests (Pester); no
+/// authentication, loopback only, never a secret in an answer:
+/// <list type="bullet">
+/// <item><c>GET /_stub/log</c>: the request log.</item>
+/// <item><c>GET /_stub/orgs/{orgId}/settings</c> and <c>PATCH</c> with <c>{"apiAccessListRequired": true|false}</c>:
+/// the organization's access-list requirement (Atlas's field name).</item>
+/// </list></summary>
+internal sealed class StubControl(StubState state, RequestLog log)
+{
+    public StubResponse Handle(string method, string path, string body)
+    {
+        var parts = path.TrimEnd('/').Split('/');   // "", "_stub", ...
+        return (method, parts) switch
+        {
+            ("GET", [_, _, "log"]) => StubResponse.Ok(JsonSerializer.SerializeToNode(log.Entries)!),
+            ("GET", [_, _, "orgs", var orgId, "settings"]) => Settings(orgId),
+            ("PATCH", [_, _, "orgs", var orgId, "settings"]) => UpdateSettings(orgId, body),
+            _ => StubRouter.NotFound(path),
+        };
+    }
+
+    private StubResponse Settings(string orgId) => state.Org(orgId) is { } org
+        ? StubResponse.Ok(new JsonObject { ["apiAccessListRequired"] = org.ApiAccessListRequired })
+        : StubResponse.Error(404, "ORG_NOT_FOUND", $"No organization with ID {orgId} exists.", orgId);
+
+    private StubResponse UpdateSettings(string orgId, string body)
+    {
+        var value = (StubJson.Parse(body) as JsonObject)?["apiAccessListRequired"];
+        if (value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return StubResponse.Error(400, "INVALID_JSON", "Send {\"apiAccessListRequired\": true} or false.", "apiAccessListRequired");
+        }
+
+        return state.SetApiAccessListRequired(orgId, value.GetValue<bool>())
+            ? Settings(orgId)
+            : StubResponse.Error(404, "ORG_NOT_FOUND", $"No organization with ID {orgId} exists.", orgId);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace AtlasApiKeys.Tests.StubServer;
+
+/// <summary>The /_stub/ controls out-of-process tests switch the stub with.</summary>
+public sealed class StubControlTests : StubTest
+{
+    [Fact]
+    public async Task The_organizations_access_list_requirement_is_read_and_switched_over_http()
+    {
+        var org = Stub.Server.State.OrgId;
+        using var control = StubClient.Anonymous(Stub.Server);
+
+        var before = await control.GetAsync($"/_stub/orgs/{org}/settings");
+        var on = await control.SendAsync("PATCH", $"/_stub/orgs/{org}/settings", "{\"apiAccessListRequired\":true}");
+        var state = Stub.Server.State.Org(org)!.ApiAccessListRequired;
+        var bad = await control.SendAsync("PATCH", $"/_stub/orgs/{org}/settings", "{\"apiAccessListRequired\":\"yes\"}");
+        var unknown = await control.SendAsync("PATCH", "/_stub/orgs/0123456789abcdef01234567/settings", "{\"apiAccessListRequired\":true}");
+
+        Assert.False(before.Body!["apiAccessListRequired"]!.GetValue<bool>());
+        Assert.True(on.Body!["apiAccessListRequired"]!.GetValue<bool>());
+        Assert.True(state);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.True(Stub.Server.State.Org(org)!.ApiAccessListRequired);
+        Assert.Equal((404, "ORG_NOT_FOUND"), (unknown.StatusCode, unknown.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Unknown_control_paths_are_404()
+    {
+        using var control = StubClient.Anonymous(Stub.Server);
+        Assert.Equal(HttpStatusCode.NotFound, (await control.GetAsync("/_stub/nothing")).Status);
+    }
+}
