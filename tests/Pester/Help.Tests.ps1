@@ -68,6 +68,13 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         ($parameterHelp.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty -Because "-$_ needs a description"
     }
 
+    It 'shows the syntax of each of its parameter sets' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        $helpSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ' ' })
+        $commandSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin $common }) | Sort-Object) -join ' ' })
+        @($helpSets | Sort-Object) | Should -Be @($commandSets | Sort-Object)
+    }
+
     It 'describes no parameter the cmdlet does not have' {
         $documented = @($help.parameters.parameter.name)
         $documented | Where-Object { $_ -notin $command.Parameters.Keys } | Should -BeNullOrEmpty
