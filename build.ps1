@@ -42,15 +42,8 @@ function Invoke-Dotnet {
 }
 
 function Invoke-BuildTask {
-    $helpOut = Join-Path $root 'out/help/en-US'
-    if (Get-Module -ListAvailable -Name platyPS) {
-        Import-Module platyPS
-        $null = New-Item -ItemType Directory -Force -Path $helpOut
-        $null = New-ExternalHelp -Path (Join-Path $root 'docs/cmdlets') -OutputPath $helpOut -Force
-    }
-    else {
-        Write-Warning 'platyPS is not installed: the module is built without cmdlet help (Install-Module platyPS to add it).'
-    }
+    # dotnet publish also makes the help (en-US/AtlasApiKeys.dll-Help.xml and about_AtlasApiKeys.help.txt)
+    # from docs/, with src/AtlasApiKeys.HelpBuilder: no platyPS needed.
     Invoke-Dotnet publish (Join-Path $root 'src/AtlasApiKeys/AtlasApiKeys.csproj') -c $Configuration -nologo
     Invoke-Dotnet build (Join-Path $root 'tests/AtlasApiKeys.StubServer/AtlasApiKeys.StubServer.csproj') -c $Configuration -nologo
     Write-Host "Module: $moduleDir"
@@ -104,25 +97,11 @@ function Invoke-TestTask {
 
 function Invoke-PackageTask {
     Invoke-BuildTask
-    $packageDir = Join-Path $root 'out/package'
-    $null = New-Item -ItemType Directory -Force -Path $packageDir
-    $repository = 'AtlasApiKeysLocal'
-    if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
-        if (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue) { Unregister-PSResourceRepository -Name $repository }
-        Register-PSResourceRepository -Name $repository -Uri $packageDir -Trusted
-        try { Publish-PSResource -Path $moduleDir -Repository $repository }
-        finally { Unregister-PSResourceRepository -Name $repository }
-    }
-    elseif (Get-Command Publish-Module -ErrorAction SilentlyContinue) {
-        if (Get-PSRepository -Name $repository -ErrorAction SilentlyContinue) { Unregister-PSRepository -Name $repository }
-        Register-PSRepository -Name $repository -SourceLocation $packageDir -PublishLocation $packageDir -InstallationPolicy Trusted
-        try { Publish-Module -Path $moduleDir -Repository $repository -NuGetApiKey 'local' }
-        finally { Unregister-PSRepository -Name $repository }
-    }
-    else {
-        throw 'Neither PSResourceGet (Publish-PSResource) nor PowerShellGet (Publish-Module) is available to make the nupkg.'
-    }
-    Get-ChildItem $packageDir -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+    # The gallery tags (PSCommand_<name>...) come from the manifest's CmdletsToExport; both help files
+    # ride along in en-US/.
+    . (Join-Path $root 'build/AtlasPackage.ps1')
+    $nupkg = New-AtlasPackage -ModulePath $moduleDir -OutputPath (Join-Path $root 'out/package')
+    Write-Host "Package: $nupkg"
 }
 
 function Invoke-DemoTask {

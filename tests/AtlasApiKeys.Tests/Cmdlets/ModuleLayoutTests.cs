@@ -59,6 +59,23 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
     }
 
     [Fact]
+    public void Publish_makes_the_help_from_docs()
+    {
+        Assert.True(module.ExitCode == 0, module.Output);
+        var help = Path.Combine(module.Folder, "en-US");
+        Assert.Equal(["AtlasApiKeys.dll-Help.xml", "about_AtlasApiKeys.help.txt"], Directory.GetFiles(help).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+
+        XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        var maml = XDocument.Load(Path.Combine(help, "AtlasApiKeys.dll-Help.xml"));
+        var names = maml.Root!.Elements(command + "command").Select(c => c.Element(command + "details")!.Element(command + "name")!.Value);
+        Assert.Equal(CmdletMetadataTests.CmdletTypes.Select(CmdletMetadataTests.Name).OrderBy(n => n, StringComparer.Ordinal), names);
+
+        var about = File.ReadAllLines(Path.Combine(help, "about_AtlasApiKeys.help.txt"));
+        Assert.Equal(["TOPIC", "    about_AtlasApiKeys"], about.Take(2));
+        Assert.DoesNotContain(about, l => l.StartsWith('#'));
+    }
+
+    [Fact]
     public void The_published_manifest_exports_exactly_the_seven_cmdlets()
     {
         var manifest = File.ReadAllText(Path.Combine(module.Folder, "AtlasApiKeys.psd1"));
