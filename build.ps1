@@ -5,7 +5,8 @@
 
 .DESCRIPTION
     Build    dotnet publish lays out out/AtlasApiKeys/<version>/ (and builds the stub server the
-             Pester suites use); cmdlet help is made from docs/ when platyPS is installed.
+             Pester suites use); the publish also makes cmdlet help (MAML) and the about topic
+             from docs/ with src/AtlasApiKeys.HelpBuilder (no platyPS needed).
     Test     Build, then dotnet test (xunit), then Pester 5.9.1 (restored from NuGet by tests/tools)
              on tests/Pester; the last line counts both: "N passed, N failed". Exit code 1 on a failure.
     Package  Build, then the PowerShell Gallery nupkg in out/package/.
@@ -99,7 +100,7 @@ function Invoke-PackageTask {
     Invoke-BuildTask
     # The gallery tags (PSCommand_<name>...) come from the manifest's CmdletsToExport; both help files
     # ride along in en-US/.
-    . (Join-Path $root 'build/AtlasPackage.ps1')
+    . (Join-Path $root 'tests/tools/AtlasPackage.ps1')
     $nupkg = New-AtlasPackage -ModulePath $moduleDir -OutputPath (Join-Path $root 'out/package')
     Write-Host "Package: $nupkg"
 }

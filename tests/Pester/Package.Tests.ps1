@@ -1,4 +1,4 @@
-# The gallery package that ./build.ps1 -Task Package makes (build/AtlasPackage.ps1), made here from
+# The gallery package that ./build.ps1 -Task Package makes (tests/tools/AtlasPackage.ps1), made here from
 # the built module into TestDrive: the help ships in it, and a file repository finds it by command.
 
 BeforeDiscovery {
@@ -9,7 +9,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
-    . (Join-Path $script:RepoRoot 'build/AtlasPackage.ps1')
+    . (Join-Path $script:RepoRoot 'tests/tools/AtlasPackage.ps1')
     Add-Type -AssemblyName System.IO.Compression.FileSystem
     $manifestPath = Get-AtlasModuleManifest
     $manifestBefore = Get-Content $manifestPath -Raw
