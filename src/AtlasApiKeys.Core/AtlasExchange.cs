@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -120,7 +119,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         {
             throw new AtlasApiException("This Atlas session is closed (Disconnect-Atlas, or a new Connect-Atlas replaced it): connect again, or pass a session that is open.", AtlasFailureKind.Connection, call.Method.Method, call.DisplayPath, 0, "SESSION_CLOSED", inner: ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ConnectionFailures.IsConnectionFailure(ex))
         {
             throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex));
         }
