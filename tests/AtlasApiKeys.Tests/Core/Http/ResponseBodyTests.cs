@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -31,6 +32,28 @@ public sealed class ResponseBodyTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listing);
         Assert.True(body.DisposedBeforeRelease, "the response was not disposed when the call was cancelled");
         Assert.Equal(1, handler.Attempts);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_stalled_token_answer_disposes_it_and_ends_the_call()
+    {
+        var body = new StallingStream();
+        var handler = new ScriptedHandler((request, _) => request.RequestUri!.AbsolutePath == "/api/oauth/token"
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) }
+            : new HttpResponseMessage(HttpStatusCode.NoContent));
+        var options = handler.Options();
+        options.Credential = new AtlasServiceAccountCredential("mdb_sa_id_0123456789abcdef01234567", "mdb_sa_sk_secret");
+        using var session = new AtlasSession(options);
+        using var cts = new CancellationTokenSource();
+        cts.Token.Register(body.Release);
+
+        var unassign = session.ApiKeys.UnassignAsync("0123456789abcdef01234567", "fedcba9876543210fedcba98", cts.Token);
+        await body.ReadStarted;
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => unassign);
+        Assert.True(body.DisposedBeforeRelease, "the token answer was not disposed when the call was cancelled");
+        Assert.Equal(["/api/oauth/token"], handler.Seen.Select(r => r.Path));   // the call itself was never sent
     }
 
     [Fact]
