@@ -88,8 +88,19 @@ internal sealed class DependencyLoader
     /// assemblies, for a version our copy can honour (<see cref="ResolveRules"/>).</summary>
     internal string? DesktopCandidate(AssemblyName name, Assembly? requester)
     {
-        if (name?.Name is not { } simple || !files.TryGetValue(simple, out var path)
-            || !ResolveRules.IsOwnRequester(requester, module, moduleDirectory, directory))
+        if (!ResolveRules.IsOwnRequester(requester, module, moduleDirectory, directory))
+        {
+            return null;
+        }
+
+        return Candidate(name, requester!.GetReferencedAssemblies());
+    }
+
+    /// <summary>The decision for a request from one of our own assemblies, given what that assembly was
+    /// compiled against (a reference our build unified to the copy we ship may be of an older major).</summary>
+    internal string? Candidate(AssemblyName name, IEnumerable<AssemblyName> requesterReferences)
+    {
+        if (name?.Name is not { } simple || !files.TryGetValue(simple, out var path))
         {
             return null;
         }
@@ -104,7 +115,8 @@ internal sealed class DependencyLoader
             }
         }
 
-        return ResolveRules.CanHonour(name, ours) ? path : null;
+        var compiledAgainst = requesterReferences.Any(r => string.Equals(r.Name, simple, StringComparison.OrdinalIgnoreCase) && r.Version == name.Version);
+        return ResolveRules.CanHonour(name, ours, compiledAgainst) ? path : null;
     }
 
     /// <summary>Core, loaded into the isolated context with every dependency that the runtime does not

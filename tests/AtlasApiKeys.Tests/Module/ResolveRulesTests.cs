@@ -11,17 +11,19 @@ public sealed class ResolveRulesTests
     private const string Token = "cc7b13ffcd2ddd51";
 
     [Theory]
-    [InlineData("8.0.0.0", "8.0.0.0", true)]
-    [InlineData("8.0.0.0", "8.0.1.0", true)]     // newer within the major: honours the request
-    [InlineData("8.0.1.0", "8.0.0.0", false)]    // older than asked
-    [InlineData("6.0.0.0", "8.0.0.0", false)]    // another major: its API may differ
-    [InlineData("9.0.0.0", "8.0.0.0", false)]
-    [InlineData(null, "8.0.0.0", true)]          // no version asked
-    public void A_copy_honours_the_same_major_not_older(string? requested, string shipped, bool honours)
+    [InlineData("8.0.0.0", "8.0.0.0", false, true)]
+    [InlineData("8.0.0.0", "8.0.1.0", false, true)]     // newer within the major: honours the request
+    [InlineData("8.0.1.0", "8.0.0.0", false, false)]    // older than asked
+    [InlineData("8.0.1.0", "8.0.0.0", true, false)]     // older than asked, whoever asks
+    [InlineData("6.0.0.0", "8.0.0.0", false, false)]    // another major, not one our build unified
+    [InlineData("6.0.0.0", "8.0.0.0", true, true)]      // another major that the requester was built against: our build's redirect
+    [InlineData("9.0.0.0", "8.0.0.0", true, false)]
+    [InlineData(null, "8.0.0.0", false, true)]          // no version asked
+    public void A_copy_honours_the_same_major_not_older_or_what_our_build_unified(string? requested, string shipped, bool compiledAgainst, bool honours)
     {
         var asked = new AssemblyName("Microsoft.Bcl.AsyncInterfaces") { Version = requested is null ? null : Version.Parse(requested) };
 
-        Assert.Equal(honours, ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", shipped, Token)));
+        Assert.Equal(honours, ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", shipped, Token), compiledAgainst));
     }
 
     [Fact]
@@ -29,9 +31,9 @@ public sealed class ResolveRulesTests
     {
         var asked = new AssemblyName($"Microsoft.Bcl.AsyncInterfaces, Version=8.0.0.0, Culture=neutral, PublicKeyToken={Token}");
 
-        Assert.True(ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", "8.0.0.0", Token)));
-        Assert.False(ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", "8.0.0.0", "0123456789abcdef")));
-        Assert.False(ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", "8.0.0.0", null)));
+        Assert.True(ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", "8.0.0.0", Token), compiledAgainst: true));
+        Assert.False(ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", "8.0.0.0", "0123456789abcdef"), compiledAgainst: true));
+        Assert.False(ResolveRules.CanHonour(asked, Named("Microsoft.Bcl.AsyncInterfaces", "8.0.0.0", null), compiledAgainst: true));
     }
 
     [Fact]
