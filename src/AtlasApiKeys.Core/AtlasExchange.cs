@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -83,6 +82,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         try
         {
             using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var abort = ResponseBody.DisposeOnCancel(response, cancellationToken);
             return session.UseEnvelope
                 ? await ReadEnvelopeAsync(call, response, resultType, cancellationToken).ConfigureAwait(false)
                 : await ReadAsync(call, response, resultType, cancellationToken).ConfigureAwait(false);
@@ -99,6 +99,10 @@ internal sealed class AtlasExchange(AtlasSession session)
         catch (AtlasApiException)
         {
             throw;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The call was cancelled.", ex, cancellationToken);   // the response was disposed under a read
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -120,7 +124,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         {
             throw new AtlasApiException("This Atlas session is closed (Disconnect-Atlas, or a new Connect-Atlas replaced it): connect again, or pass a session that is open.", AtlasFailureKind.Connection, call.Method.Method, call.DisplayPath, 0, "SESSION_CLOSED", inner: ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ConnectionFailures.IsConnectionFailure(ex))
         {
             throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex));
         }
@@ -138,7 +142,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         var status = (int)response.StatusCode;
         if (status >= 300)
         {
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var body = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);
             throw ErrorReader.FromBody(status, body, call.Method.Method, call.DisplayPath);
         }
 
@@ -163,7 +167,7 @@ internal sealed class AtlasExchange(AtlasSession session)
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                var read = await ResponseBody.ReadAsync(stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -176,7 +180,10 @@ internal sealed class AtlasExchange(AtlasSession session)
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);   // after a cancellation a read given up on may still write into it
+            }
         }
     }
 
@@ -184,7 +191,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         where T : class
     {
         var httpStatus = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         JsonDocument document;
         try

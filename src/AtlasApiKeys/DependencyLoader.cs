@@ -9,20 +9,38 @@ namespace AtlasApiKeys;
 /// <summary>Loads AtlasApiKeys.Core and the libraries it needs from <c>dependencies/</c>, apart from
 /// whatever versions other modules have loaded. On .NET (PowerShell 7) they go into an
 /// AssemblyLoadContext of their own; on .NET Framework (Windows PowerShell 5.1) an AssemblyResolve
-/// handler finds them. No PowerShell types here, so xunit can drive it.</summary>
+/// handler finds them, for our own assemblies only (<see cref="ResolveRules"/>). No PowerShell types
+/// here, so xunit can drive it.</summary>
 internal sealed class DependencyLoader
 {
     internal const string CoreName = "AtlasApiKeys.Core";
 
-    private static readonly Type? LoadContextType = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: false);
+    /// <summary>AssemblyLoadContext, looked up in the core library itself (System.Private.CoreLib on .NET):
+    /// a lookup by assembly name ("..., System.Runtime.Loader") on .NET Framework raises AssemblyResolve,
+    /// and another module's resolver could answer it and make 5.1 look like 7.</summary>
+    internal static readonly Type? LoadContextType = FindLoadContextType(typeof(object).Assembly);
+
     private readonly string directory;
+    private readonly string moduleDirectory;
+    private readonly bool useLoadContext;
+    private readonly Assembly module;
     private readonly Dictionary<string, string> files;
+    private readonly Dictionary<string, AssemblyName> shipped = new(StringComparer.OrdinalIgnoreCase);
     private object? isolated;
     private Assembly? core;
 
     public DependencyLoader(string directory)
+        : this(directory, UsesLoadContext, typeof(DependencyLoader).Assembly)
+    {
+    }
+
+    /// <summary>With <paramref name="useLoadContext"/> false it behaves as on .NET Framework (tests).</summary>
+    internal DependencyLoader(string directory, bool useLoadContext, Assembly module)
     {
         this.directory = directory;
+        this.useLoadContext = useLoadContext;
+        this.module = module;
+        moduleDirectory = Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? directory;
         files = System.IO.Directory.Exists(directory)
             ? System.IO.Directory.GetFiles(directory, "*.dll").ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -37,22 +55,68 @@ internal sealed class DependencyLoader
     /// <summary>The folder the dependencies come from.</summary>
     public string Directory => directory;
 
-    /// <summary>Answers the default context's (or the AppDomain's) request for an assembly, or null.</summary>
-    public Assembly? Resolve(AssemblyName name)
+    /// <summary>True on .NET Framework: its core library is mscorlib (the same rule as Core's RuntimeEdition,
+    /// which cannot be used here: Core is not loadable before the resolver is hooked).</summary>
+    internal static bool IsDesktop(Assembly coreLibrary) =>
+        string.Equals(coreLibrary.GetName().Name, "mscorlib", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The AssemblyLoadContext type of the runtime whose core library this is, or null (.NET Framework).</summary>
+    internal static Type? FindLoadContextType(Assembly coreLibrary) =>
+        coreLibrary.GetType("System.Runtime.Loader.AssemblyLoadContext", throwOnError: false);
+
+    /// <summary>Answers the default context's (or the AppDomain's) request for an assembly, or null.
+    /// <paramref name="requester"/> is the assembly whose reference is being resolved (.NET Framework's
+    /// ResolveEventArgs.RequestingAssembly; the default context's Resolving event does not tell).</summary>
+    public Assembly? Resolve(AssemblyName name, Assembly? requester = null)
+    {
+        if (name?.Name is not { } simple || !files.ContainsKey(simple))
+        {
+            return null;
+        }
+
+        if (!useLoadContext)
+        {
+            return DesktopCandidate(name, requester) is { } path ? Assembly.LoadFrom(path) : null;
+        }
+
+        // Only the entry point is handed to the default context; everything Core needs is found
+        // inside the isolated context, which was filled when Core was first asked for.
+        return string.Equals(simple, CoreName, StringComparison.OrdinalIgnoreCase) ? LoadCore() : null;
+    }
+
+    /// <summary>The file that answers a .NET Framework request, or null: only a request from one of our own
+    /// assemblies, for a version our copy can honour (<see cref="ResolveRules"/>).</summary>
+    internal string? DesktopCandidate(AssemblyName name, Assembly? requester)
+    {
+        if (!ResolveRules.IsOwnRequester(requester, module, moduleDirectory, directory))
+        {
+            return null;
+        }
+
+        return Candidate(name, requester!.GetReferencedAssemblies());
+    }
+
+    /// <summary>The decision for a request from one of our own assemblies, given what that assembly was
+    /// compiled against (a reference our build unified to the copy we ship may be of an older major).</summary>
+    internal string? Candidate(AssemblyName name, IEnumerable<AssemblyName> requesterReferences)
     {
         if (name?.Name is not { } simple || !files.TryGetValue(simple, out var path))
         {
             return null;
         }
 
-        if (!UsesLoadContext)
+        AssemblyName ours;
+        lock (shipped)
         {
-            return Assembly.LoadFrom(path);
+            if (!shipped.TryGetValue(simple, out ours!))
+            {
+                ours = AssemblyName.GetAssemblyName(path);
+                shipped[simple] = ours;
+            }
         }
 
-        // Only the entry point is handed to the default context; everything Core needs is found
-        // inside the isolated context, which was filled when Core was first asked for.
-        return string.Equals(simple, CoreName, StringComparison.OrdinalIgnoreCase) ? LoadCore() : null;
+        var compiledAgainst = requesterReferences.Any(r => string.Equals(r.Name, simple, StringComparison.OrdinalIgnoreCase) && r.Version == name.Version);
+        return ResolveRules.CanHonour(name, ours, compiledAgainst) ? path : null;
     }
 
     /// <summary>Core, loaded into the isolated context with every dependency that the runtime does not

@@ -5,19 +5,23 @@ using System.Reflection;
 
 namespace AtlasApiKeys;
 
-/// <summary>Hooks dependency loading when the module is imported, and unhooks it on Remove-Module.</summary>
+/// <summary>Hooks dependency loading when the module is first imported, and unhooks it when the last
+/// runspace that imported it removes it (the hook is process-wide; other runspaces may still use it).</summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     private static readonly object Gate = new();
+    private static readonly ImportCount Imports = new();
     private static DependencyLoader? loader;
     private static Delegate? resolving;
 
     /// <inheritdoc />
     public void OnImport()
     {
+        // Below .NET Framework 4.7.2 stop here with an error that says what to install.
+        FrameworkRequirement.ThrowIfUnsupported();
         lock (Gate)
         {
-            if (loader is not null)
+            if (!Imports.Add())
             {
                 return;
             }
@@ -40,6 +44,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         lock (Gate)
         {
+            if (!Imports.Remove())
+            {
+                return;
+            }
+
             if (resolving is not null)
             {
                 LoadContextHook.Remove(resolving);
@@ -54,7 +63,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
     }
 
-    private static Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args) => loader?.Resolve(new AssemblyName(args.Name));
+    private static Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args) => loader?.Resolve(new AssemblyName(args.Name), args.RequestingAssembly);
 }
 
 /// <summary>Subscribes to AssemblyLoadContext.Default.Resolving through reflection: this assembly
@@ -66,7 +75,7 @@ internal static class LoadContextHook
     public static Delegate Add(DependencyLoader loader)
     {
         active = loader;
-        var type = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: true)!;
+        var type = DependencyLoader.LoadContextType!;
         var @event = type.GetEvent("Resolving")!;
         var handler = Delegate.CreateDelegate(@event.EventHandlerType!, typeof(LoadContextHook).GetMethod(nameof(OnResolving), BindingFlags.NonPublic | BindingFlags.Static)!);
         @event.AddEventHandler(Default(type), handler);
@@ -75,7 +84,7 @@ internal static class LoadContextHook
 
     public static void Remove(Delegate handler)
     {
-        var type = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: true)!;
+        var type = DependencyLoader.LoadContextType!;
         type.GetEvent("Resolving")!.RemoveEventHandler(Default(type), handler);
         active = null;
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AtlasApiKeys.Core.Commands;
@@ -80,7 +79,7 @@ public sealed class SessionStore
             text.Append(environment(name)).Append('\n');
         }
 
-        using var sha = SHA256.Create();
+        using var sha = Platform.FipsHashing.Sha256();   // CryptoAPI on .NET Framework: FIPS policy allows it
         return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

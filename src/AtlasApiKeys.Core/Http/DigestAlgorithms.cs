@@ -1,6 +1,6 @@
 using System;
-using System.Security.Cryptography;
 using System.Text;
+using AtlasApiKeys.Core.Platform;
 
 namespace AtlasApiKeys.Core.Http;
 
@@ -55,9 +55,8 @@ internal static class DigestAlgorithms
     /// <summary>Lower-case hex of the algorithm's hash of the UTF-8 text.</summary>
     public static string Hash(DigestAlgorithm algorithm, string text)
     {
-#pragma warning disable CA5351 // MD5 is what RFC 7616 and Atlas's digest auth use; it is not our choice of cipher.
-        using HashAlgorithm hash = algorithm is DigestAlgorithm.Sha256 or DigestAlgorithm.Sha256Sess ? SHA256.Create() : MD5.Create();
-#pragma warning restore CA5351
+        // FIPS-safe: CryptoAPI's SHA-256 on .NET Framework; MD5 throws where FIPS policy forbids it.
+        using var hash = algorithm is DigestAlgorithm.Sha256 or DigestAlgorithm.Sha256Sess ? FipsHashing.Sha256() : FipsHashing.Md5();
         var bytes = hash.ComputeHash(Encoding.UTF8.GetBytes(text));
         return ToHex(bytes);
     }

@@ -2,20 +2,30 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using AtlasApiKeys.Core.Errors;
+using AtlasApiKeys.Core.Platform;
 
 namespace AtlasApiKeys.Core.Http;
 
 /// <summary>A cached challenge with its nonce count: signs any number of requests with one nonce.</summary>
 internal sealed class DigestNonceState
 {
-    private readonly string ha1;
+    private readonly string? ha1;
     private long nonceCount;
 
     public DigestNonceState(DigestChallenge challenge, string userName, string password)
+        : this(challenge, userName, password, FipsHashing.Md5Available)
+    {
+    }
+
+    /// <summary>With <paramref name="md5Available"/> false (a FIPS host) an MD5 challenge is kept, and
+    /// signing with it fails with an error that points to service accounts.</summary>
+    internal DigestNonceState(DigestChallenge challenge, string userName, string password, bool md5Available)
     {
         Challenge = challenge;
         UserName = userName;
-        ha1 = DigestAlgorithms.Hash(challenge.Algorithm, $"{userName}:{challenge.Realm}:{password}");
+        var needsMd5 = challenge.Algorithm is DigestAlgorithm.Md5 or DigestAlgorithm.Md5Sess;
+        ha1 = needsMd5 && !md5Available ? null : DigestAlgorithms.Hash(challenge.Algorithm, $"{userName}:{challenge.Realm}:{password}");
     }
 
     public DigestChallenge Challenge { get; }
@@ -25,6 +35,12 @@ internal sealed class DigestNonceState
     /// <summary>The Authorization parameters for one request; each call takes the next nc.</summary>
     public string Sign(string method, string requestUri)
     {
+        if (ha1 is null)
+        {
+            var path = requestUri.Split('?')[0];
+            throw new AtlasApiException(FipsHashing.Md5ForbiddenMessage, AtlasFailureKind.Api, method, path, errorCode: "DIGEST_MD5_FIPS_POLICY");
+        }
+
         var nc = Interlocked.Increment(ref nonceCount);
         var ncText = nc.ToString("x8", CultureInfo.InvariantCulture);
         var cnonce = NewCnonce();

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -128,20 +127,7 @@ internal sealed class RetryHandler : DelegatingHandler
     }
 
     /// <summary>True when the connection itself could not be made: the request never left.</summary>
-    internal static bool FailedBeforeSending(Exception ex)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is SocketException socket)
-            {
-                return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
-                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain
-                    or SocketError.NoData or SocketError.AddressNotAvailable;
-            }
-        }
-
-        return false;
-    }
+    internal static bool FailedBeforeSending(Exception ex) => ConnectionFailures.FailedBeforeSending(ex);
 
     /// <summary>The server's Retry-After (seconds or a date), if any.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response)

@@ -70,8 +70,9 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("grant_type", "client_credentials")]);
         var requestedAt = clock();
-        using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var abort = ResponseBody.DisposeOnCancel(response, cancellationToken);   // a stalled body stops on cancellation on .NET Framework too
+        var body = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw ErrorReader.FromBody((int)response.StatusCode, body, "POST", tokenUri.AbsolutePath, "The service account could not get an access token");

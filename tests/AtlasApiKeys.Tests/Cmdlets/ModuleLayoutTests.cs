@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -137,6 +140,39 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
         loader.LoadCore();
         var context = (AssemblyLoadContext)loader.LoadContext!;
         Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name is "System.Memory" or "System.Buffers" or "System.Text.Json");
+    }
+
+    [Fact]
+    public void On_NET_Framework_every_reference_between_the_modules_own_assemblies_is_answered()
+    {
+        // Windows PowerShell 5.1 has no binding redirects for a module: each reference whose version is
+        // not the one shipped (Polly.Core -> Microsoft.Bcl.AsyncInterfaces 6.0.0.0, ours 8.0.0.0) comes to
+        // the resolver, which must answer it, while it answers no one else.
+        var dependencies = Path.Combine(module.Folder, "dependencies");
+        var loader = new DependencyLoader(dependencies, useLoadContext: false, typeof(DependencyLoader).Assembly);
+        var shipped = Directory.GetFiles(dependencies, "*.dll").Select(AssemblyName.GetAssemblyName).ToDictionary(n => n.Name!, StringComparer.OrdinalIgnoreCase);
+        var requesters = Directory.GetFiles(dependencies, "*.dll").Append(Path.Combine(module.Folder, "AtlasApiKeys.dll"));
+        var checkedReferences = 0;
+        foreach (var file in requesters)
+        {
+            var references = References(file);
+            foreach (var reference in references.Where(r => shipped.ContainsKey(r.Name!)))
+            {
+                Assert.True(loader.Candidate(reference, references) is not null, $"{Path.GetFileName(file)} -> {reference.FullName} is not answered (ours: {shipped[reference.Name!].Version})");
+                checkedReferences++;
+            }
+        }
+
+        Assert.True(checkedReferences > 20, $"only {checkedReferences} references were checked");
+        Assert.Null(loader.Candidate(new AssemblyName("Microsoft.Bcl.AsyncInterfaces, Version=6.0.0.0"), []));   // not compiled against: another major is refused
+    }
+
+    private static List<AssemblyName> References(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences.Select(h => metadata.GetAssemblyReference(h).GetAssemblyName()).ToList();
     }
 
     [Fact]
