@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using AtlasApiKeys.Core.Commands;
 
 namespace AtlasApiKeys.Commands;
@@ -9,7 +8,7 @@ namespace AtlasApiKeys.Commands;
 /// Once closed (the pipeline stopped), it writes nothing more and confirms nothing.</summary>
 internal sealed class CmdletSink(PSCmdlet cmdlet) : ICommandSink
 {
-    private static readonly bool Desktop = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+    private static readonly bool Desktop = DependencyLoader.IsDesktop(typeof(object).Assembly);
 
     private readonly MessageRoute verboseRoute = MessageRouting.ForVerbose(
         cmdlet.MyInvocation.BoundParameters.ContainsKey("Verbose"), DebugSwitch(cmdlet), Desktop);
