@@ -80,6 +80,8 @@ function Invoke-TestTask {
     }
 
     Import-Pester
+    # The suites run as a person runs them, not under this script's strict mode (which their scopes would inherit).
+    Set-StrictMode -Off
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
     $config.Run.PassThru = $true

@@ -61,3 +61,20 @@ Disconnect-Atlas -Debug
         $run.Output | Should -Contain 'DEBUG: Disconnected from Atlas.'
     }
 }
+
+Describe 'Connect-Atlas contract' {
+    It 'has the ApiKey (default) and ServiceAccount parameter sets, each with its credential mandatory' {
+        $command = Get-Command Connect-Atlas
+        $command.DefaultParameterSet | Should -Be 'ApiKey'
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('ApiKey', 'ServiceAccount')
+        ($command.ParameterSets | Where-Object Name -eq 'ApiKey').Parameters | Where-Object IsMandatory | ForEach-Object Name | Should -Be @('Credential')
+        ($command.ParameterSets | Where-Object Name -eq 'ServiceAccount').Parameters | Where-Object IsMandatory | ForEach-Object Name | Should -Be @('ServiceAccount')
+    }
+
+    It 'sends nothing until a cmdlet needs Atlas' {
+        $sent = Measure-AtlasStubRequest $stub { Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production }
+        $sent.Count | Should -Be 0
+        $sent = Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey | Out-Null }
+        $sent.Count | Should -BeGreaterThan 0
+    }
+}

@@ -147,11 +147,13 @@ Describe 'Get-AtlasProjectApiKey contract' {
         try {
             Connect-Atlas -BaseUri $bulk.BaseUri -Credential $bulk.Credential
             $sent = Measure-AtlasStubRequest $bulk { (Get-AtlasProjectApiKey -ProjectId $bulk.Bulk | Select-Object -First 1).Id | Should -Match '^[0-9a-f]{24}$' }
-            # 1,600 keys are four pages of 500; the read-ahead may ask for the second, never the fourth.
-            @($sent | Where-Object Status -eq 200).Count | Should -BeLessOrEqual 2
-            $sent.Query | Where-Object { $_ -match 'pageNum=4' } | Should -BeNullOrEmpty
+            # 1,600 keys are four pages of 500; the read-ahead may ask for the second, never the third or fourth.
+            $pages = { param($requests) @($requests | Where-Object Status -eq 200 | ForEach-Object { if ($_.Query -match 'pageNum=(\d+)') { [int]$Matches[1] } } | Sort-Object -Unique) }
+            & $pages $sent | Should -Not -Contain 3
+            & $pages $sent | Should -Not -Contain 4
+            # The same listing read whole asks for all four (a late read-ahead of the first may be logged here too).
             $sent = Measure-AtlasStubRequest $bulk { Get-AtlasProjectApiKey -ProjectId $bulk.Bulk | Out-Null }
-            @($sent | Where-Object Status -eq 200).Count | Should -Be 4   # the same listing read whole: the check above can fail
+            & $pages $sent | Should -Be @(1, 2, 3, 4)
         }
         finally {
             Stop-AtlasStub $bulk
