@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using AtlasApiKeys.Core.Errors;
 using AtlasApiKeys.Core.Model;
 using AtlasApiKeys.Core.Wire;
 
@@ -22,9 +20,10 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     {
         await foreach (var page in ListPagesAsync(projectId, options, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var key in page.Keys)
+            var keys = page.Keys;
+            for (var i = 0; i < keys.Count; i++)
             {
-                yield return key;
+                yield return keys[i];
             }
         }
     }
@@ -32,18 +31,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     public IAsyncEnumerable<ProjectApiKeyPage> ListPagesAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckId(projectId, "ProjectId");
-        options ??= new ListOptions();
-        if (options.ItemsPerPage is < 1 or > 500)
-        {
-            throw new ArgumentException($"ItemsPerPage must be between 1 and 500; it was {options.ItemsPerPage}.", "ItemsPerPage");
-        }
-
-        if (options.StartPage < 1)
-        {
-            throw new ArgumentException($"StartPage must be 1 or more; it was {options.StartPage}.", "StartPage");
-        }
-
-        return Pages(projectId, options, cancellationToken);
+        return Pages(projectId.ToLowerInvariant(), Paginator.Check(options), cancellationToken);
     }
 
     public async Task<ProjectApiKey?> FindAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default)
@@ -67,7 +55,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckDescription(description, "Description"), "Description");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         var body = new CreateApiKeyDto { Desc = description, Roles = roles.ToArray() };
-        var call = new AtlasCall(HttpMethod.Post, KeysPath(projectId)) { NotRepeatable = true, CreatedDescription = description };
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKeys(projectId)) { NotRepeatable = true, CreatedDescription = description };
         var project = projectId.ToLowerInvariant();
         var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.CreateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: true), cancellationToken).ConfigureAwait(false);
         return key!;
@@ -79,7 +67,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         CheckId(apiKeyId, "ApiKeyId");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         List<UserAccessRoleAssignmentDto> body = [new UserAccessRoleAssignmentDto { Roles = roles.ToArray() }];
-        var call = new AtlasCall(HttpMethod.Post, KeyPath(projectId, apiKeyId)) { DoneAlreadyCode = "API_KEY_ALREADY_IN_GROUP" };
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKey(projectId, apiKeyId)) { DoneAlreadyCode = "API_KEY_ALREADY_IN_GROUP" };
         await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,7 +91,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         }
 
         var body = new UpdateApiKeyDto { Desc = description, Roles = roles?.ToArray() };
-        var call = new AtlasCall(Patch, KeyPath(projectId, apiKeyId));
+        var call = new AtlasCall(Patch, ApiPaths.ProjectKey(projectId, apiKeyId));
         var project = projectId.ToLowerInvariant();
         var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: false), cancellationToken).ConfigureAwait(false);
         return key!;
@@ -113,68 +101,23 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     {
         CheckId(projectId, "ProjectId");
         CheckId(apiKeyId, "ApiKeyId");
-        var call = new AtlasCall(HttpMethod.Delete, KeyPath(projectId, apiKeyId)) { DoneAlreadyCode = "RESOURCE_NOT_FOUND" };
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.ProjectKey(projectId, apiKeyId)) { DoneAlreadyCode = "RESOURCE_NOT_FOUND" };
         await exchange.SendAsync(call, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Yields each page as it arrives, while the next one is already being fetched: the
-    /// consumer's work overlaps the network's, and at most two pages are held.</summary>
-    private async IAsyncEnumerable<ProjectApiKeyPage> Pages(string projectId, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ProjectApiKeyPage> Pages(string project, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var project = projectId.ToLowerInvariant();
-        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetched = 0;
-        var pageNum = options.StartPage;
-        Task<ProjectApiKeyPage>? next = FetchPageAsync(project, options, pageNum, prefetch.Token);
-        try
+        var path = ApiPaths.ProjectKeys(project);
+        var pages = Paginator.Pages(
+            options,
+            async (query, token) => (await exchange.SendAsync(new AtlasCall(HttpMethod.Get, path, query), null, body => KeyPageReader.Read(body, new ProjectKeyShape(project)), token).ConfigureAwait(false))!,
+            cancellationToken);
+        await foreach (var page in pages.ConfigureAwait(false))
         {
-            while (next is not null)
-            {
-                var page = await next.ConfigureAwait(false);
-                next = null;
-                fetched++;
-                var more = page.HasNext && (options.MaxPages is not { } max || fetched < max);
-                if (more)
-                {
-                    next = FetchPageAsync(project, options, ++pageNum, prefetch.Token);
-                }
-
-                yield return page;
-            }
+            yield return new ProjectApiKeyPage(page.PageNum, page.Items, page.TotalCount, page.HasNext);
         }
-        finally
-        {
-            if (next is not null)
-            {
-                // The consumer stopped early: drop the page in flight.
-                prefetch.Cancel();
-                try
-                {
-                    await next.ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or AtlasApiException)
-                {
-                }
-            }
-        }
-    }
-
-    private async Task<ProjectApiKeyPage> FetchPageAsync(string project, ListOptions options, int pageNum, CancellationToken cancellationToken)
-    {
-        var perPage = options.ItemsPerPage;
-        var query = string.Format(CultureInfo.InvariantCulture, "includeCount={0}&itemsPerPage={1}&pageNum={2}", options.IncludeCount ? "true" : "false", perPage, pageNum);
-        var call = new AtlasCall(HttpMethod.Get, KeysPath(project), query);
-        var page = await exchange.SendAsync(call, null, body => KeyPageReader.Read(body, project), cancellationToken).ConfigureAwait(false);
-        var keys = page!.Keys;
-        var hasNext = keys.Count > 0
-            && (page.NextLink || (keys.Count == perPage && (page.TotalCount is not { } total || (long)pageNum * perPage < total)));
-        return new ProjectApiKeyPage(pageNum, keys, page.TotalCount, hasNext);
     }
 
     private static void CheckId(string value, string parameterName) =>
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(value, parameterName), parameterName);
-
-    private static string KeysPath(string projectId) => $"api/atlas/v2/groups/{projectId.ToLowerInvariant()}/apiKeys";
-
-    private static string KeyPath(string projectId, string apiKeyId) => $"{KeysPath(projectId)}/{apiKeyId.ToLowerInvariant()}";
 }

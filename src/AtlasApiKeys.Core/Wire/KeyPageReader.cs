@@ -1,35 +1,30 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Core.Wire;
 
-/// <summary>Reads one page of a listing (PaginatedApiApiUserView), or one key (ApiKeyUserDetails), straight into the model with a
-/// Utf8JsonReader: a role's project id is compared as bytes, known role names come back as shared
-/// strings, and nothing is kept that the model does not hold. Anything that is not the promised shape
-/// is a <see cref="JsonException"/>, never a half-filled key.</summary>
+/// <summary>Reads one page of a key listing (PaginatedApiApiUserView), or one key (ApiKeyUserDetails),
+/// straight into the model with a Utf8JsonReader. Which roles a key keeps is the caller's
+/// <see cref="KeyShape{TKey}"/>: one project's (a <see cref="ProjectApiKey"/>, its project id compared
+/// as bytes), or every project's and the organization's (an <see cref="OrgApiKey"/>). Known role names
+/// come back as shared strings, and nothing is kept that the model does not hold. Anything that is not
+/// the promised shape is a <see cref="JsonException"/>, never a half-filled key.</summary>
 internal static class KeyPageReader
 {
-    private static readonly Dictionary<int, (byte[] Utf8, string Name)[]> KnownRoles = BuildKnownRoles();
+    /// <summary>Reads one key (the answer to create or update) with one project's roles; its private key
+    /// is kept only when <paramref name="keepPrivateKey"/> (create: the one answer that shows it unmasked).</summary>
+    public static ProjectApiKey ReadKey(ReadOnlySpan<byte> json, string project, bool keepPrivateKey) =>
+        ReadKey(json, new ProjectKeyShape(project), keepPrivateKey);
 
-    public sealed class Page(List<ProjectApiKey> keys, int? totalCount, bool nextLink)
-    {
-        public List<ProjectApiKey> Keys { get; } = keys;
-
-        public int? TotalCount { get; } = totalCount;
-
-        public bool NextLink { get; } = nextLink;
-    }
-
-    /// <summary>Reads one key (the answer to create or update); its private key is kept only when
-    /// <paramref name="keepPrivateKey"/> (create: the one answer that shows it unmasked).</summary>
-    public static ProjectApiKey ReadKey(ReadOnlySpan<byte> json, string project, bool keepPrivateKey)
+    /// <summary>Reads one key in the given shape.</summary>
+    public static TKey ReadKey<TKey>(ReadOnlySpan<byte> json, KeyShape<TKey> shape, bool keepPrivateKey)
+        where TKey : class
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
         Next(ref reader);
-        var key = ReadKey(ref reader, Encoding.UTF8.GetBytes(project), project, keepPrivateKey);
+        var key = ReadKey(ref reader, shape, keepPrivateKey);
         if (reader.Read())
         {
             throw Bad("there is more after the key");
@@ -38,20 +33,23 @@ internal static class KeyPageReader
         return key;
     }
 
-    /// <summary>Reads the page; <paramref name="project"/> is the lower-case project id.</summary>
-    public static Page Read(ReadOnlySpan<byte> json, string project)
+    /// <summary>Reads the page with one project's roles; <paramref name="project"/> is the lower-case project id.</summary>
+    public static WirePage<ProjectApiKey> Read(ReadOnlySpan<byte> json, string project) => Read(json, new ProjectKeyShape(project));
+
+    /// <summary>Reads the page in the given shape.</summary>
+    public static WirePage<TKey> Read<TKey>(ReadOnlySpan<byte> json, KeyShape<TKey> shape)
+        where TKey : class
     {
-        var projectUtf8 = Encoding.UTF8.GetBytes(project);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
         Expect(ref reader, JsonTokenType.StartObject);
-        List<ProjectApiKey>? keys = null;
+        List<TKey>? keys = null;
         int? total = null;
         var next = false;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("results"u8))
             {
-                keys = ReadKeys(ref reader, projectUtf8, project);
+                keys = ReadKeys(ref reader, shape);
             }
             else if (reader.ValueTextEquals("totalCount"u8))
             {
@@ -73,10 +71,11 @@ internal static class KeyPageReader
             throw Bad("there is more after the page");
         }
 
-        return new Page(keys ?? throw Bad("the page has no results array"), total, next);
+        return new WirePage<TKey>(keys ?? throw Bad("the page has no results array"), total, next);
     }
 
-    private static List<ProjectApiKey> ReadKeys(ref Utf8JsonReader reader, byte[] projectUtf8, string project)
+    private static List<TKey> ReadKeys<TKey>(ref Utf8JsonReader reader, KeyShape<TKey> shape)
+        where TKey : class
     {
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -84,16 +83,17 @@ internal static class KeyPageReader
             throw Bad("results is not an array");
         }
 
-        var keys = new List<ProjectApiKey>();
+        var keys = new List<TKey>();
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
-            keys.Add(ReadKey(ref reader, projectUtf8, project, keepPrivateKey: false));
+            keys.Add(ReadKey(ref reader, shape, keepPrivateKey: false));
         }
 
         return keys;
     }
 
-    private static ProjectApiKey ReadKey(ref Utf8JsonReader reader, byte[] projectUtf8, string project, bool keepPrivateKey)
+    private static TKey ReadKey<TKey>(ref Utf8JsonReader reader, KeyShape<TKey> shape, bool keepPrivateKey)
+        where TKey : class
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -101,8 +101,6 @@ internal static class KeyPageReader
         }
 
         string? id = null, publicKey = null, description = null, privateKey = null;
-        var roles = new List<string>(2);
-        var orgRoles = new List<string>(1);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -125,7 +123,7 @@ internal static class KeyPageReader
             }
             else if (reader.ValueTextEquals("roles"u8))
             {
-                ReadRoles(ref reader, projectUtf8, roles, orgRoles);
+                ReadRoles(ref reader, shape);
             }
             else if (keepPrivateKey && reader.ValueTextEquals("privateKey"u8))
             {
@@ -147,10 +145,11 @@ internal static class KeyPageReader
             throw Bad("the created key has no private key");
         }
 
-        return new ProjectApiKey(id!, publicKey, description, project, roles.ToArray(), orgRoles.ToArray(), privateKey is null ? null : AtlasCredential.Protect(privateKey));
+        return shape.Build(id!, publicKey, description, privateKey is null ? null : AtlasCredential.Protect(privateKey));
     }
 
-    private static void ReadRoles(ref Utf8JsonReader reader, byte[] projectUtf8, List<string> roles, List<string> orgRoles)
+    private static void ReadRoles<TKey>(ref Utf8JsonReader reader, KeyShape<TKey> shape)
+        where TKey : class
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null)
@@ -170,7 +169,8 @@ internal static class KeyPageReader
                 throw Bad("a role is not an object");
             }
 
-            bool? here = null;
+            var inProject = false;
+            string? project = null;
             var org = false;
             string? name = null;
             while (Next(ref reader) != JsonTokenType.EndObject)
@@ -178,7 +178,8 @@ internal static class KeyPageReader
                 if (reader.ValueTextEquals("groupId"u8))
                 {
                     Next(ref reader);
-                    here = reader.TokenType == JsonTokenType.String ? reader.ValueTextEquals(projectUtf8) || SameIgnoringCase(ref reader, projectUtf8) : throw Bad("groupId is not text");
+                    project = reader.TokenType == JsonTokenType.String ? shape.Project(ref reader) : throw Bad("groupId is not text");
+                    inProject = true;
                 }
                 else if (reader.ValueTextEquals("orgId"u8))
                 {
@@ -188,7 +189,7 @@ internal static class KeyPageReader
                 else if (reader.ValueTextEquals("roleName"u8))
                 {
                     Next(ref reader);
-                    name = reader.TokenType == JsonTokenType.String ? RoleName(ref reader) : throw Bad("roleName is not text");
+                    name = reader.TokenType == JsonTokenType.String ? KnownRoleNames.Read(ref reader) : throw Bad("roleName is not text");
                 }
                 else
                 {
@@ -201,16 +202,16 @@ internal static class KeyPageReader
                 throw Bad("a role has no roleName");
             }
 
-            if (here is { } inProject)
+            if (inProject)
             {
-                if (inProject)
+                if (project is not null)
                 {
-                    roles.Add(name);
+                    shape.AddProjectRole(project, name);
                 }
             }
             else if (org)
             {
-                orgRoles.Add(name);
+                shape.AddOrgRole(name);
             }
         }
     }
@@ -253,25 +254,6 @@ internal static class KeyPageReader
         return next;
     }
 
-    private static string RoleName(ref Utf8JsonReader reader)
-    {
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped && KnownRoles.TryGetValue(reader.ValueSpan.Length, out var candidates))
-        {
-            foreach (var (utf8, name) in candidates)
-            {
-                if (reader.ValueSpan.SequenceEqual(utf8))
-                {
-                    return name;
-                }
-            }
-        }
-
-        return reader.GetString() ?? string.Empty;
-    }
-
-    private static bool SameIgnoringCase(ref Utf8JsonReader reader, byte[] projectUtf8) =>
-        string.Equals(reader.GetString(), Encoding.UTF8.GetString(projectUtf8), StringComparison.OrdinalIgnoreCase);
-
     private static string ReadString(ref Utf8JsonReader reader, string name)
     {
         Next(ref reader);
@@ -296,32 +278,4 @@ internal static class KeyPageReader
     }
 
     private static JsonException Bad(string reason) => new(reason);
-
-    private static Dictionary<int, (byte[] Utf8, string Name)[]> BuildKnownRoles()
-    {
-        var names = new List<string>(AtlasValidation.KnownProjectRoles)
-        {
-            "ORG_MEMBER", "ORG_READ_ONLY", "ORG_STREAM_PROCESSING_ADMIN", "ORG_BILLING_ADMIN",
-            "ORG_BILLING_READ_ONLY", "ORG_GROUP_CREATOR", "ORG_OWNER",
-        };
-        var byLength = new Dictionary<int, List<(byte[], string)>>();
-        foreach (var name in names)
-        {
-            var utf8 = Encoding.UTF8.GetBytes(name);
-            if (!byLength.TryGetValue(utf8.Length, out var list))
-            {
-                byLength[utf8.Length] = list = [];
-            }
-
-            list.Add((utf8, name));
-        }
-
-        var result = new Dictionary<int, (byte[] Utf8, string Name)[]>();
-        foreach (var pair in byLength)
-        {
-            result[pair.Key] = pair.Value.ToArray();
-        }
-
-        return result;
-    }
 }
