@@ -38,8 +38,14 @@ public sealed class AtlasSession : IDisposable
             AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(options.DefaultProjectId, "ProjectId"), "ProjectId");
         }
 
+        if (options.DefaultOrgId is not null)
+        {
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(options.DefaultOrgId, "OrgId"), "OrgId");
+        }
+
         BaseUri = new Uri(options.BaseUri.GetLeftPart(UriPartial.Authority) + "/");
         DefaultProjectId = options.DefaultProjectId;
+        DefaultOrgId = options.DefaultOrgId?.ToLowerInvariant();
         UseEnvelope = options.UseEnvelope;
         Pretty = options.Pretty;
         var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
@@ -66,7 +72,7 @@ public sealed class AtlasSession : IDisposable
                 api.AddHttpMessageHandler(() => new DigestAuthHandler(state));
                 break;
             case AtlasServiceAccountCredential account:
-                tokens = new ServiceAccountTokens(account, () => factory!.CreateClient(TokenClientName), new Uri(BaseUri, "api/oauth/token"), options.Clock);
+                tokens = new ServiceAccountTokens(account, () => factory!.CreateClient(TokenClientName), new Uri(BaseUri, ApiPaths.OAuthToken), options.Clock);
                 var tokenSource = tokens;
                 api.AddHttpMessageHandler(() => new BearerAuthHandler(tokenSource));
                 break;
@@ -78,6 +84,7 @@ public sealed class AtlasSession : IDisposable
         services = collection.BuildServiceProvider();
         factory = services.GetRequiredService<IHttpClientFactory>();
         ApiKeys = new AtlasProjectApiKeyClient(this);
+        Organization = new AtlasOrganizationClient(this);
     }
 
     /// <summary>The module's name and version as sent in User-Agent.</summary>
@@ -92,6 +99,9 @@ public sealed class AtlasSession : IDisposable
     /// <summary>The project used when a call names none.</summary>
     public string? DefaultProjectId { get; }
 
+    /// <summary>The organization used when a call names none (see <see cref="IAtlasOrganizationClient.ResolveOrgIdAsync"/>).</summary>
+    public string? DefaultOrgId { get; }
+
     /// <summary>Whether answers are asked for in an envelope.</summary>
     public bool UseEnvelope { get; }
 
@@ -100,6 +110,9 @@ public sealed class AtlasSession : IDisposable
 
     /// <summary>The five operations on project API keys.</summary>
     public IAtlasProjectApiKeyClient ApiKeys { get; }
+
+    /// <summary>The organization's keys, their access lists, and projects.</summary>
+    public IAtlasOrganizationClient Organization { get; }
 
     /// <summary>How many access tokens this session has fetched (0 for digest).</summary>
     public int TokenFetches => tokens?.Fetches ?? 0;

@@ -59,6 +59,9 @@ public sealed class AtlasSessionOptions
     /// <summary>The project used when a call names none.</summary>
     public string? DefaultProjectId { get; set; }
 
+    /// <summary>The organization used when a call names none.</summary>
+    public string? DefaultOrgId { get; set; }
+
     /// <summary>Receives one record per HTTP exchange of this session.</summary>
     public Action<AtlasTraceRecord>? Trace { get; set; }
 

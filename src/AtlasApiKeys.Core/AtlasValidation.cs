@@ -101,6 +101,59 @@ public static class AtlasValidation
         return null;
     }
 
+    /// <summary>Checks one IP address: a dotted IPv4 address or an IPv6 address (no zone, no prefix).</summary>
+    public static string? CheckIpAddress(string? value, string parameterName)
+    {
+        if (value is null || value.Trim().Length == 0)
+        {
+            return $"{parameterName} must not be empty: pass an IP address such as 203.0.113.10.";
+        }
+
+        if (value.IndexOf('/') >= 0)
+        {
+            return $"{parameterName} '{Shorten(value)}' is a block of addresses: pass it as -CidrBlock, or give one address.";
+        }
+
+        return ParseAddress(value) is null
+            ? $"{parameterName} '{Shorten(value)}' is not an IP address: give four numbers 0-255 with dots (203.0.113.10) or an IPv6 address (2001:db8::10)."
+            : null;
+    }
+
+    /// <summary>Checks a CIDR block: an address, '/', and a prefix length (0-32 for IPv4, 0-128 for IPv6).</summary>
+    public static string? CheckCidrBlock(string? value, string parameterName)
+    {
+        if (value is null || value.Trim().Length == 0)
+        {
+            return $"{parameterName} must not be empty: pass a block such as 203.0.113.0/24.";
+        }
+
+        var slash = value.IndexOf('/');
+        var address = slash > 0 ? ParseAddress(value.Substring(0, slash)) : null;
+        var prefix = slash > 0 ? value.Substring(slash + 1) : string.Empty;
+        var max = address?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
+        return address is null || prefix.Length is < 1 or > 3 || !prefix.All(c => c is >= '0' and <= '9') || int.Parse(prefix, System.Globalization.CultureInfo.InvariantCulture) > max
+            ? $"{parameterName} '{Shorten(value)}' is not a CIDR block: give an address, '/' and a prefix length, such as 203.0.113.0/24 or 2001:db8::/32."
+            : null;
+    }
+
+    /// <summary>The address in Atlas's form (IPv6 compressed, lower case), or null when it is not one.</summary>
+    internal static System.Net.IPAddress? ParseAddress(string value)
+    {
+        value = value.Trim();
+        if (value.IndexOf(':') >= 0)
+        {
+            return value.IndexOf('%') < 0 && System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? v6 : null;
+        }
+
+        var parts = value.Split('.');
+        if (parts.Length != 4 || parts.Any(p => p.Length is < 1 or > 3 || !p.All(c => c is >= '0' and <= '9') || int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) > 255))
+        {
+            return null;
+        }
+
+        return System.Net.IPAddress.Parse(value);
+    }
+
     /// <summary>Checks a base URI: absolute http(s); plain http only to loopback unless allowed.</summary>
     public static string? CheckBaseUri(Uri? value, bool allowInsecureHttp, string parameterName)
     {

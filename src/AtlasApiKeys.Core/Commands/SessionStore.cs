@@ -111,10 +111,18 @@ public static class EnvironmentSession
     /// <summary>Default project.</summary>
     public const string ProjectId = "MONGODB_ATLAS_PROJECT_ID";
 
+    /// <summary>Default organization (the Atlas CLI's variable).</summary>
+    public const string OrgId = "MONGODB_ATLAS_ORG_ID";
+
     /// <summary>Base URI.</summary>
     public const string BaseUrl = "MONGODB_ATLAS_OPS_MANAGER_URL";
 
-    internal static readonly string[] Names = [PublicKey, PrivateKey, ClientId, ClientSecret, ProjectId, BaseUrl];
+    internal static readonly string[] Names = [PublicKey, PrivateKey, ClientId, ClientSecret, ProjectId, OrgId, BaseUrl];
+
+    /// <summary>MONGODB_ATLAS_ORG_ID, trimmed, or null when it is not set (the organization for a session
+    /// that has none of its own: pass it to <see cref="IAtlasOrganizationClient.ResolveOrgIdAsync"/>).</summary>
+    public static string? OrgIdFrom(Func<string, string?> environment) =>
+        (environment ?? throw new ArgumentNullException(nameof(environment)))(OrgId) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
 
     /// <summary>Session options from the variables, or null when they hold no credential.</summary>
     public static AtlasSessionOptions? Options(Func<string, string?> environment)
@@ -136,7 +144,7 @@ public static class EnvironmentSession
             return null;
         }
 
-        var options = new AtlasSessionOptions { Credential = credential, DefaultProjectId = Get(ProjectId) };
+        var options = new AtlasSessionOptions { Credential = credential, DefaultProjectId = Get(ProjectId), DefaultOrgId = Get(OrgId) };
         if (Get(BaseUrl) is { } url)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
