@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Threading;
+using System.Threading.Tasks;
 using AtlasApiKeys.Core.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -125,6 +126,13 @@ public sealed class AtlasSession : IDisposable
 
     /// <summary>Paces the session by Atlas's rate-limit answers.</summary>
     internal RateGate RateGate { get; }
+
+    /// <summary>Revokes the service account's access token, if the session holds a live one (for
+    /// Disconnect-Atlas). Never throws for a failed revoke: the result says what happened, without the token.</summary>
+    public Task<AtlasTokenRevocation> RevokeTokenAsync(CancellationToken cancellationToken = default) =>
+        tokens is null
+            ? Task.FromResult(AtlasTokenRevocation.NothingToRevoke("The session uses an API key: there is no access token to revoke."))
+            : tokens.RevokeAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"Atlas session to {BaseUri.Host} as {Credential}";

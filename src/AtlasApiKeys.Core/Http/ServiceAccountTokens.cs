@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -61,6 +62,40 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
 
     public void Dispose() => gate.Dispose();
 
+    /// <summary>Forgets the cached token and, if it was still live, revokes it (<c>POST /api/oauth/revoke</c>,
+    /// form <c>token</c> and <c>token_type_hint=access_token</c>, HTTP Basic with the client id and secret).
+    /// A failure is the result, never an exception, and never shows the token.</summary>
+    public async Task<AtlasTokenRevocation> RevokeAsync(CancellationToken cancellationToken)
+    {
+        var token = Interlocked.Exchange(ref current, null);
+        if (token is null || token.ValidUntil <= clock())
+        {
+            return AtlasTokenRevocation.NothingToRevoke("The session holds no live access token: there is nothing to revoke.");
+        }
+
+        var revokeUri = new Uri(tokenUri, "/" + ApiPaths.OAuthRevoke);
+        string Failed(string why) => $"The service account's access token could not be revoked ({why.Replace(token.Value, "***")}); it stays valid until it expires, within an hour of when it was issued.";
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, revokeUri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(credential.ClientId)}:{Uri.EscapeDataString(credential.ClientSecret)}")));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("token", token.Value), new KeyValuePair<string, string>("token_type_hint", "access_token")]);
+            using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return AtlasTokenRevocation.Done("The service account's access token was revoked.");
+            }
+
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return AtlasTokenRevocation.Failure(Failed($"POST {revokeUri.AbsolutePath} answered {(int)response.StatusCode}{OAuthError(body)}"));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or OperationCanceledException or AtlasApiException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return AtlasTokenRevocation.Failure(Failed($"POST {revokeUri.AbsolutePath} failed: {ex.Message}"));
+        }
+    }
+
     private async Task<CachedToken> FetchAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref fetches);
@@ -98,6 +133,23 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         var lifetime = TimeSpan.FromSeconds(Math.Max(dto.ExpiresIn ?? 3600, 1));
         var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
         return new CachedToken(value, requestedAt + lifetime - margin);
+    }
+
+    /// <summary>The OAuth error code of an answer (<c>error</c>: a word such as invalid_client), or nothing.</summary>
+    private static string OAuthError(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+                && error.GetString() is { Length: > 0 and <= 64 } code && code.All(c => c is (>= 'a' and <= 'z') or '_')
+                ? $" {code}"
+                : string.Empty;
+        }
+        catch (JsonException)
+        {
+            return string.Empty;
+        }
     }
 
     private sealed class CachedToken(string value, DateTimeOffset validUntil)
