@@ -57,8 +57,25 @@ public static class ErrorMapper
         "API_KEY_ALREADY_IN_GROUP" => "The key is already assigned to this project: use Set-AtlasProjectApiKey to change its roles there.",
         "USER_UNAUTHORIZED" => "Check the credentials given to Connect-Atlas (or the MONGODB_ATLAS_* environment variables), and the key's API access list.",
         "GROUP_NOT_FOUND" => "Check the project id: Atlas has no project with it, or these credentials cannot see it.",
+        "ORG_REQUIRES_ACCESS_LIST" or "ORG_REQUIRES_WHITELIST" => $"The organization requires an API access list and this key has no entry for this address: from a machine or key that can still call Atlas, add it with Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress {CallerAddress(exception)} (or -CidrBlock).",
+        "IP_ADDRESS_NOT_ON_ACCESS_LIST" or "IP_ADDRESS_NOT_ON_WHITELIST" => $"This address is not on the key's API access list: from a machine or key that can still call Atlas, add it with Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress {CallerAddress(exception)} (or -CidrBlock), or call from an address on the list (Get-AtlasApiKeyAccessListEntry shows it).",
+        "MAX_API_KEYS_PER_ORG_EXCEEDED" => "An Atlas organization holds at most 500 API keys: delete keys no longer used (Get-AtlasOrgApiKey, then Remove-AtlasOrgApiKey) before creating another.",
         "RATE_LIMITED" or "RATE_LIMITED_TOKEN_BUCKET" => "Atlas is rate limiting these credentials: wait, or lower -ThrottleLimit.",
         _ when exception.MayHaveSucceeded => "The key may exist although no answer came: list the project's keys (Get-AtlasProjectApiKey) and look for its description before trying again.",
         _ => null,
     };
+
+    /// <summary>The caller's address as Atlas named it in the error's parameters, else a placeholder.</summary>
+    private static string CallerAddress(AtlasApiException exception)
+    {
+        foreach (var parameter in exception.Parameters)
+        {
+            if (AtlasValidation.ParseAddress(parameter) is not null)
+            {
+                return parameter;
+            }
+        }
+
+        return "<this address>";
+    }
 }

@@ -1,0 +1,48 @@
+using System;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core.Commands;
+using AtlasApiKeys.Core.Errors;
+using Xunit;
+
+namespace AtlasApiKeys.Tests.Commands;
+
+/// <summary>The advice Atlas's access-list and key-limit errors get, from the stub's real answers.</summary>
+public sealed class ErrorMapperTests : StubTest
+{
+    [Fact]
+    public async Task A_key_with_entries_but_not_this_address_is_told_to_add_it_with_the_access_list_cmdlet()
+    {
+        using var restricted = Stub.Digest(o => o.Credential = new AtlasApiKeys.Core.AtlasDigestCredential(Stub.Seed.Restricted.PublicKey, Stub.Seed.Restricted.PrivateKey));
+
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => restricted.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        var error = ErrorMapper.FromException(ex, null);
+
+        Assert.Equal(("IP_ADDRESS_NOT_ON_ACCESS_LIST", AtlasErrorCategory.PermissionDenied), (error.ErrorId, error.Category));
+        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("-IpAddress 127.0.0.1", error.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_without_entries_in_an_organization_that_requires_them_is_told_the_same()
+    {
+        Stub.Server.State.SetApiAccessListRequired(Stub.Server.State.OrgId, true);
+        using var ci = Stub.Digest(o => o.Credential = new AtlasApiKeys.Core.AtlasDigestCredential(Stub.Seed.CiDeploy.PublicKey, Stub.Seed.CiDeploy.PrivateKey));
+
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => ci.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        var error = ErrorMapper.FromException(ex, null);
+
+        Assert.Equal("ORG_REQUIRES_ACCESS_LIST", error.ErrorId);
+        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ORG_REQUIRES_WHITELIST", "Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress <this address>")]
+    [InlineData("IP_ADDRESS_NOT_ON_WHITELIST", "Add-AtlasApiKeyAccessListEntry")]
+    [InlineData("MAX_API_KEYS_PER_ORG_EXCEEDED", "at most 500 API keys")]
+    public void The_older_spellings_and_the_key_limit_get_advice(string code, string advice)
+    {
+        var ex = new AtlasApiException("refused", AtlasFailureKind.Api, "POST", "/x", code.StartsWith("MAX", StringComparison.Ordinal) ? 400 : 403, code);
+
+        Assert.Contains(advice, ErrorMapper.FromException(ex, null).RecommendedAction, StringComparison.Ordinal);
+    }
+}
