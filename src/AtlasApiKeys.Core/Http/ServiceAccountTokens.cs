@@ -81,16 +81,17 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(credential.ClientId)}:{Uri.EscapeDataString(credential.ClientSecret)}")));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("token", token.Value), new KeyValuePair<string, string>("token_type_hint", "access_token")]);
-            using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return AtlasTokenRevocation.Done("The service account's access token was revoked.");
             }
 
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            using var abort = ResponseBody.DisposeOnCancel(response, cancellationToken);   // a stalled body stops on cancellation on .NET Framework too
+            var body = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);
             return AtlasTokenRevocation.Failure(Failed($"POST {revokeUri.AbsolutePath} answered {(int)response.StatusCode}{OAuthError(body)}"));
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or OperationCanceledException or AtlasApiException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or OperationCanceledException or ObjectDisposedException or AtlasApiException or Polly.Timeout.TimeoutRejectedException)
         {
             return AtlasTokenRevocation.Failure(Failed($"POST {revokeUri.AbsolutePath} failed: {ex.Message}"));
         }
