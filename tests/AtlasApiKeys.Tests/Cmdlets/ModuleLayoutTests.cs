@@ -106,6 +106,12 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
             }
         }
 
+        // Every object a cmdlet writes has a view (pages are Core's own plumbing, never written).
+        var viewed = views.Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value).ToHashSet();
+        var outputs = typeof(AtlasApiKeys.Core.AtlasSession).Assembly.GetExportedTypes()
+            .Where(t => t.Namespace == "AtlasApiKeys.Core.Model" && t.IsClass && !t.IsGenericTypeDefinition && !t.Name.EndsWith("Page", StringComparison.Ordinal) && t.Name != "ListOptions");
+        Assert.All(outputs, t => Assert.Contains(t.FullName!, viewed));
+
         var keyView = views.Single(v => v.Element("Name")!.Value == "ProjectApiKey");
         Assert.DoesNotContain("PrivateKey", keyView.ToString(), StringComparison.Ordinal);   // hidden from the default view
     }
