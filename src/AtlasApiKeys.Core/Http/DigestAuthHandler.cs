@@ -52,6 +52,13 @@ internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
             return response;
         }
 
+        if (used is not null && !challenge.Stale && !RequestFlags.IsWireGuarded(request))
+        {
+            // Without the wire guard the platform may have sent this request twice on its own: a
+            // refused (replayed) nonce count is then the only sign that a first copy reached the server.
+            RequestFlags.MarkMayHaveReached(request);
+        }
+
         var fresh = state.Adopt(challenge);
         response.Dispose();
         Sign(request, fresh);
