@@ -60,7 +60,7 @@ internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
         }
 
         var fresh = state.Adopt(challenge);
-        response.Dispose();
+        await DrainAsync(response, cancellationToken).ConfigureAwait(false);
         Sign(request, fresh);
         response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized && BestChallenge(response) is { } next)
@@ -70,6 +70,18 @@ internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
         }
 
         return response;
+    }
+
+    /// <summary>Reads the challenge's small body to its end before the signed request goes out, so
+    /// the connection is back in the pool for it (a new session's first call then costs one
+    /// connection, not two).</summary>
+    private static async Task DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+        {
+            await body.CopyToAsync(System.IO.Stream.Null, 4096, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal static DigestChallenge? BestChallenge(HttpResponseMessage response) =>

@@ -26,6 +26,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         await session.ApiKeys.UnassignAsync(Stub.Production, id);
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CloseAfterForwarding);
         Assert.DoesNotContain(Stub.Server.State.KeysOf(Stub.Production), k => k.Id == id);
         Assert.Single(Stub.ApiRequests(), r => r.Method == "DELETE" && r.Status == 204);   // the server acted once
         Assert.Equal(proxy.Log.Count(e => e.Method == "DELETE"), WireAttempts("DELETE"));
@@ -41,6 +42,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         await session.ApiKeys.AssignAsync(Stub.Production, id, ["GROUP_READ_ONLY"]);
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CloseAfterForwarding);
         Assert.Equal(["GROUP_READ_ONLY"], Stub.Server.State.AllKeys().Single(k => k.Id == id).ProjectRoles[Stub.Production]);
         Assert.Single(Stub.ApiRequests(), r => r.Method == "POST" && r.Status == 204);
         Assert.Equal(proxy.Log.Count(e => e.Method == "POST"), WireAttempts("POST"));
@@ -56,6 +58,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.UpdateAsync(Stub.Production, id, ["GROUP_OWNER"], null));
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CloseAfterForwarding);
         Assert.True(ex.MayHaveSucceeded);
         Assert.Equal("CONNECTION_FAILED", ex.ErrorCode);
         Assert.Contains($"Get-AtlasProjectApiKey -ProjectId {Stub.Production} -ApiKeyId {id}", ex.RecommendedAction, StringComparison.Ordinal);
@@ -88,6 +91,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.CreateAsync(Stub.Production, "lost on the wire", ["GROUP_READ_ONLY"]));
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CloseAfterForwarding);
         Assert.True(ex.MayHaveSucceeded);
         Assert.Contains("'lost on the wire'", ex.RecommendedAction, StringComparison.Ordinal);
         Assert.Contains(ex.RecommendedAction!, ex.Message, StringComparison.Ordinal);
@@ -108,8 +112,9 @@ public sealed class ConnectionFaultTests : StubTest
 
         await session.ApiKeys.UnassignAsync(Stub.Production, id);
 
+        Assert.Contains(proxy.Log, e => e.Fault == fault);
         Assert.DoesNotContain(Stub.Server.State.KeysOf(Stub.Production), k => k.Id == id);
-        Assert.Equal(2, proxy.Log.Count(e => e.Method == "DELETE"));
+        Assert.Equal([$"DELETE {fault}", "DELETE "], proxy.Log.Where(e => e.Method == "DELETE").Select(e => $"{e.Method} {e.Fault}"));
     }
 
     [Fact]
@@ -122,6 +127,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         await session.ApiKeys.UnassignAsync(Stub.Production, id);
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CloseAfterForwarding);
         Assert.DoesNotContain(Stub.Server.State.KeysOf(Stub.Production), k => k.Id == id);
         Assert.DoesNotContain(Stub.ApiRequests(), r => r.Method == "DELETE" && r.Status == 401);
         Assert.Equal(proxy.Log.Count(e => e.Method == "DELETE"), WireAttempts("DELETE"));
@@ -139,6 +145,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         await session.ApiKeys.UnassignAsync(Stub.Production, id);
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CloseAfterForwarding);
         Assert.DoesNotContain(Stub.Server.State.KeysOf(Stub.Production), k => k.Id == id);
         Assert.Contains(Stub.ApiRequests(), r => r.Method == "DELETE" && r.Status == 401);   // the platform's own resend
     }
@@ -175,6 +182,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         var keys = await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
 
+        Assert.Contains(proxy.Log, e => e.Fault == fault);
         Assert.Equal(3, keys.Count);
         Assert.Equal([fault, null], proxy.Log.Skip(before).Select(e => e.Fault));   // the broken one, the retry
     }
@@ -189,6 +197,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync());
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CutBody);
         Assert.False(ex.MayHaveSucceeded);
         Assert.Equal(new AtlasRetryOptions().MaxRetries + 1, proxy.Log.Skip(before).Count());
     }
@@ -203,6 +212,7 @@ public sealed class ConnectionFaultTests : StubTest
 
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.UpdateAsync(Stub.Production, id, ["GROUP_OWNER"], null));
 
+        Assert.Contains(proxy.Log, e => e.Fault == ConnectionFault.CutBody);
         Assert.True(ex.MayHaveSucceeded);
         Assert.Single(proxy.Log, e => e.Method == "PATCH");
     }
