@@ -235,7 +235,7 @@ internal sealed class AtlasExchange(AtlasSession session)
     {
         var mayHaveSucceeded = mayHaveActed && call.Operation.MayHaveActed;
         var advice = mayHaveSucceeded ? call.Operation.LostAnswerAdvice : null;
-        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what}.{(advice is null ? string.Empty : " " + advice)}";
+        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what.TrimEnd('.')}.{(advice is null ? string.Empty : " " + advice)}";
         return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: mayHaveSucceeded, recommendedAction: advice, inner: inner);
     }
 }

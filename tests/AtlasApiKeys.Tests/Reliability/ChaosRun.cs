@@ -24,6 +24,9 @@ internal sealed class ChaosRun(StubHarness stub, int workers)
     /// <summary>What each operation came to, as the callers were told it ("create ok", "update unknown (CONNECTION_FAILED)").</summary>
     public ConcurrentDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The first message seen for each outcome that is not a success, for the report.</summary>
+    public ConcurrentDictionary<string, string> Examples { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyCollection<string> Violations => violations;
 
     public List<string> Duplicates { get; } = [];
@@ -120,7 +123,7 @@ internal sealed class ChaosRun(StubHarness stub, int workers)
         }
         catch (AtlasApiException ex) when (ex.MayHaveSucceeded)
         {
-            Count($"create unknown ({ex.ErrorCode})");
+            Count($"create unknown ({ex.ErrorCode})", ex);
             if (!ex.Message.Contains($"'{description}'", StringComparison.Ordinal) || ex.RecommendedAction?.Contains($"'{description}'", StringComparison.Ordinal) != true)
             {
                 violations.Add($"a lost create does not name its description: {ex.Message}");
@@ -135,7 +138,7 @@ internal sealed class ChaosRun(StubHarness stub, int workers)
         }
         catch (AtlasApiException ex)
         {
-            Count($"create failed ({ex.ErrorCode})");
+            Count($"create failed ({ex.ErrorCode})", ex);
             model.FailedCreates.Add(description);
         }
     }
@@ -150,7 +153,7 @@ internal sealed class ChaosRun(StubHarness stub, int workers)
         }
         catch (AtlasApiException ex) when (ex.MayHaveSucceeded)
         {
-            Count($"{name} unknown ({ex.ErrorCode})");
+            Count($"{name} unknown ({ex.ErrorCode})", ex);
             if (ex.RecommendedAction?.Contains("description", StringComparison.Ordinal) != false)
             {
                 violations.Add($"a lost {name} does not give a change's own advice: {ex.RecommendedAction}");
@@ -160,7 +163,7 @@ internal sealed class ChaosRun(StubHarness stub, int workers)
         }
         catch (AtlasApiException ex)
         {
-            Count($"{name} failed ({ex.ErrorCode})");
+            Count($"{name} failed ({ex.ErrorCode})", ex);
         }
     }
 
@@ -195,7 +198,14 @@ internal sealed class ChaosRun(StubHarness stub, int workers)
         }
     }
 
-    private void Count(string outcome) => Outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+    private void Count(string outcome, Exception? example = null)
+    {
+        Outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        if (example is not null)
+        {
+            Examples.TryAdd(outcome, $"{example.Message} <- {example.InnerException?.GetType().Name}: {example.InnerException?.Message} <- {example.InnerException?.InnerException?.Message}");
+        }
+    }
 
     private static string[] Pick(Random random) => Roles.Where(_ => random.Next(3) == 0).DefaultIfEmpty(Roles[random.Next(Roles.Length)]).ToArray();
 

@@ -93,6 +93,11 @@ public sealed class ChaosTests(ITestOutputHelper output) : StubTest
     {
         output.WriteLine($"outcomes: {run.OutcomeLine()}");
         output.WriteLine($"token requests: {Stub.TokenRequests}; API requests: {Stub.ApiRequests().Count}");
+        foreach (var (outcome, example) in run.Examples.OrderBy(p => p.Key))
+        {
+            output.WriteLine($"  {outcome}, e.g.: {example}");
+        }
+
         foreach (var violation in run.Violations)
         {
             output.WriteLine(violation);
