@@ -78,9 +78,17 @@ internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
     private static async Task DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
-        using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+        using (ResponseBody.DisposeOnCancel(response, cancellationToken))
         {
-            await body.CopyToAsync(System.IO.Stream.Null, 4096, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                await body.CopyToAsync(System.IO.Stream.Null, 4096, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception ex) when (cancellationToken.IsCancellationRequested && ex is not System.OperationCanceledException)
+            {
+                throw new System.OperationCanceledException("The challenge was not read in time.", ex, cancellationToken);   // disposed under the read
+            }
         }
     }
 
