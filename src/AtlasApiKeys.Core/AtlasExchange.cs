@@ -12,31 +12,6 @@ using Polly.Timeout;
 
 namespace AtlasApiKeys.Core;
 
-/// <summary>One API call: method, path (relative to the base URI), query, and whether it may be repeated.</summary>
-internal sealed class AtlasCall(HttpMethod method, string path, string? query = null)
-{
-    public HttpMethod Method { get; } = method;
-
-    public string Path { get; } = path;
-
-    public string? Query { get; } = query;
-
-    /// <summary>A create: never repeated once it may have reached the server.</summary>
-    public bool NotRepeatable { get; init; }
-
-    /// <summary>For a create: the description to look for if its outcome is unknown.</summary>
-    public string? CreatedDescription { get; init; }
-
-    /// <summary>The Atlas errorCode that, after an earlier attempt of this call may have acted, means
-    /// that attempt did what was asked (assign: API_KEY_ALREADY_IN_GROUP; unassign: RESOURCE_NOT_FOUND).</summary>
-    public string? DoneAlreadyCode { get; init; }
-
-    /// <summary>Reads change state on the server; anything else may have acted when its answer is lost.</summary>
-    public bool IsRead => Method == HttpMethod.Get;
-
-    public string DisplayPath => "/" + Path;
-}
-
 /// <summary>Turns an answer's body into a result; anything but the promised shape is a JsonException.</summary>
 internal delegate T BodyParser<out T>(ReadOnlySpan<byte> body);
 
@@ -55,46 +30,49 @@ internal sealed class AtlasExchange(AtlasSession session)
     public Task SendAsync(AtlasCall call, HttpContent? content, CancellationToken cancellationToken) =>
         SendAsync(call, content, (BodyParser<object>?)null, cancellationToken);
 
-    /// <summary>Sends the call; a read whose answer came back malformed (a proxy's truncated page) is
-    /// asked once more, since reading twice changes nothing.</summary>
+    /// <summary>Sends the call. A read's answer is read inside each attempt (see
+    /// <see cref="RequestFlags.SetAnswerReader"/>), so a broken body is retried within the retry budget.</summary>
     public async Task<T?> SendAsync<T>(AtlasCall call, HttpContent? content, BodyParser<T>? resultType, CancellationToken cancellationToken)
         where T : class
     {
-        try
-        {
-            return await SendOnceAsync(call, content, resultType, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.MalformedResponse && call.IsRead && content is null)
-        {
-            return await SendOnceAsync(call, null, resultType, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<T?> SendOnceAsync<T>(AtlasCall call, HttpContent? content, BodyParser<T>? resultType, CancellationToken cancellationToken)
-        where T : class
-    {
+        var operation = call.Operation;
         using var request = new HttpRequestMessage(call.Method, BuildUri(call)) { Content = content };
-        if (call.NotRepeatable)
+        RequestFlags.SetOperation(request, operation);
+        if (operation.RetriesBrokenAnswer && resultType is not null)
         {
-            RequestFlags.MarkNotRepeatable(request);
+            RequestFlags.SetAnswerReader(request, async (answer, token) =>
+            {
+                using var abort = ResponseBody.DisposeOnCancel(answer, token);
+                try
+                {
+                    return await ReadAnswerAsync(call, answer, resultType, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (token.IsCancellationRequested && ex is not OperationCanceledException)
+                {
+                    throw new OperationCanceledException("The answer was not read in time.", ex, token);   // the response was disposed under a read
+                }
+            });
         }
 
         try
         {
             using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (RequestFlags.TryGetAnswer(request, out var read))
+            {
+                return (T?)read;
+            }
+
             using var abort = ResponseBody.DisposeOnCancel(response, cancellationToken);
-            return session.UseEnvelope
-                ? await ReadEnvelopeAsync(call, response, resultType, cancellationToken).ConfigureAwait(false)
-                : await ReadAsync(call, response, resultType, cancellationToken).ConfigureAwait(false);
+            return await ReadAnswerAsync(call, response, resultType, cancellationToken).ConfigureAwait(false);
         }
-        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && ex.ErrorCode == call.DoneAlreadyCode && RequestFlags.MayHaveReached(request))
+        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && operation.DoneAlreadyCode is { } done && ex.ErrorCode == done && RequestFlags.MayHaveReached(request))
         {
             // An earlier attempt acted before its answer was lost; this one finds the work done.
             return null;
         }
-        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && !call.IsRead && RequestFlags.MayHaveReached(request))
+        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && operation.MayHaveActed && RequestFlags.MayHaveReached(request))
         {
-            throw new AtlasApiException($"{ex.Message} An earlier attempt may have made the change all the same: check before trying again.", ex.Kind, ex.Method, ex.Path, ex.StatusCode, ex.ErrorCode, ex.Reason, ex.Detail, ex.Parameters, ex.FieldViolations, mayHaveSucceeded: true, inner: ex);
+            throw new AtlasApiException($"{ex.Message} An earlier attempt may have acted before its answer was lost. {operation.LostAnswerAdvice}", ex.Kind, ex.Method, ex.Path, ex.StatusCode, ex.ErrorCode, ex.Reason, ex.Detail, ex.Parameters, ex.FieldViolations, mayHaveSucceeded: true, recommendedAction: operation.LostAnswerAdvice, inner: ex);
         }
         catch (AtlasApiException)
         {
@@ -130,11 +108,18 @@ internal sealed class AtlasExchange(AtlasSession session)
         }
     }
 
-    public AtlasApiException Malformed(AtlasCall call, string reason, Exception? inner)
+    public static AtlasApiException Malformed(AtlasCall call, string reason, Exception? inner)
     {
-        var message = $"Atlas answered {call.Method.Method} {call.DisplayPath} with a malformed body: {reason}.{MaybeDone(call, mayHaveActed: true)}";
-        return new AtlasApiException(message, AtlasFailureKind.MalformedResponse, call.Method.Method, call.DisplayPath, 0, "MALFORMED_RESPONSE", mayHaveSucceeded: !call.IsRead, inner: inner);
+        var advice = call.Operation.LostAnswerAdvice;
+        var message = $"Atlas answered {call.Method.Method} {call.DisplayPath} with a malformed body: {reason}.{(advice is null ? string.Empty : " " + advice)}";
+        return new AtlasApiException(message, AtlasFailureKind.MalformedResponse, call.Method.Method, call.DisplayPath, 0, "MALFORMED_RESPONSE", mayHaveSucceeded: call.Operation.MayHaveActed, recommendedAction: advice, inner: inner);
     }
+
+    private Task<T?> ReadAnswerAsync<T>(AtlasCall call, HttpResponseMessage response, BodyParser<T>? resultType, CancellationToken cancellationToken)
+        where T : class =>
+        session.UseEnvelope
+            ? ReadEnvelopeAsync(call, response, resultType, cancellationToken)
+            : ReadAsync(call, response, resultType, cancellationToken);
 
     private static async Task<T?> ReadAsync<T>(AtlasCall call, HttpResponseMessage response, BodyParser<T>? parse, CancellationToken cancellationToken)
         where T : class
@@ -248,15 +233,9 @@ internal sealed class AtlasExchange(AtlasSession session)
 
     private static AtlasApiException Failure(AtlasCall call, AtlasFailureKind kind, string code, string what, Exception inner, bool mayHaveActed)
     {
-        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what}.{MaybeDone(call, mayHaveActed)}";
-        return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: mayHaveActed && !call.IsRead, inner: inner);
+        var mayHaveSucceeded = mayHaveActed && call.Operation.MayHaveActed;
+        var advice = mayHaveSucceeded ? call.Operation.LostAnswerAdvice : null;
+        var message = $"{call.Method.Method} {call.DisplayPath} failed: {what.TrimEnd('.')}.{(advice is null ? string.Empty : " " + advice)}";
+        return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: mayHaveSucceeded, recommendedAction: advice, inner: inner);
     }
-
-    /// <summary>What to tell the caller when a change may have been made although no answer says so.</summary>
-    private static string MaybeDone(AtlasCall call, bool mayHaveActed) => (mayHaveActed, call.IsRead, call.CreatedDescription) switch
-    {
-        (false, _, _) or (_, true, _) => string.Empty,
-        (_, _, { } description) => $" The key may have been created all the same: list the project's keys and look for the description '{description}' before creating it again.",
-        _ => " The change may have been made all the same: list the project's keys to see before trying again.",
-    };
 }

@@ -25,19 +25,19 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var org = Id(orgId, "OrgId");
         var path = ApiPaths.OrgKeys(org);
-        return Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, query), body => KeyPageReader.Read(body, new OrgKeyShape(org)), token), cancellationToken);
+        return Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query), body => KeyPageReader.Read(body, new OrgKeyShape(org)), token), cancellationToken);
     }
 
     public Task<OrgApiKey> GetApiKeyAsync(string orgId, string apiKeyId, CancellationToken cancellationToken = default)
     {
         var org = Id(orgId, "OrgId");
-        var call = new AtlasCall(HttpMethod.Get, ApiPaths.OrgKey(org, Id(apiKeyId, "ApiKeyId")));
+        var call = new AtlasCall(HttpMethod.Get, ApiPaths.OrgKey(org, Id(apiKeyId, "ApiKeyId")), AtlasOperation.Read);
         return Read(call, body => KeyPageReader.ReadKey(body, new OrgKeyShape(org), keepPrivateKey: false), cancellationToken);
     }
 
     public Task DeleteApiKeyAsync(string orgId, string apiKeyId, CancellationToken cancellationToken = default)
     {
-        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.OrgKey(Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId"))) { DoneAlreadyCode = "RESOURCE_NOT_FOUND" };
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.OrgKey(Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId")), AtlasOperation.Write("RESOURCE_NOT_FOUND", "The key may have been deleted all the same: list the organization's keys to see whether it is still there."));
         return exchange.SendAsync(call, null, cancellationToken);
     }
 
@@ -45,7 +45,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var (org, key) = (Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId"));
         var path = ApiPaths.AccessList(org, key);
-        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, query), body => OrgAnswers.AccessListPage(body, org, key), token), cancellationToken);
+        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query), body => OrgAnswers.AccessListPage(body, org, key), token), cancellationToken);
         return Paginator.Items(pages, cancellationToken);
     }
 
@@ -75,16 +75,16 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var (org, key) = (Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId"));
         var entry = Entry(ipAddressOrCidrBlock, ipAddressOrCidrBlock?.IndexOf('/') >= 0 ? "CidrBlock" : "IpAddress");
-        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.AccessListEntry(org, key, entry)) { DoneAlreadyCode = "API_KEY_ACCESS_LIST_ENTRY_NOT_FOUND" };
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.AccessListEntry(org, key, entry), AtlasOperation.Write("API_KEY_ACCESS_LIST_ENTRY_NOT_FOUND", "The entry may have been removed all the same: list the key's access list to see whether it is still there."));
         return exchange.SendAsync(call, null, cancellationToken);
     }
 
     public Task<AtlasProject> GetProjectAsync(string projectId, CancellationToken cancellationToken = default) =>
-        Read(new AtlasCall(HttpMethod.Get, ApiPaths.Project(Id(projectId, "ProjectId"))), body => OrgAnswers.Project(body), cancellationToken);
+        Read(new AtlasCall(HttpMethod.Get, ApiPaths.Project(Id(projectId, "ProjectId")), AtlasOperation.Read), body => OrgAnswers.Project(body), cancellationToken);
 
     public IAsyncEnumerable<AtlasProject> ListProjectsAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, ApiPaths.Projects, query), body => OrgAnswers.ProjectPage(body), token), cancellationToken);
+        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, ApiPaths.Projects, AtlasOperation.Read, query), body => OrgAnswers.ProjectPage(body), token), cancellationToken);
         return Paginator.Items(pages, cancellationToken);
     }
 
@@ -95,7 +95,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
             throw new ArgumentException("ProjectName must be 1 to 64 characters.", "ProjectName");
         }
 
-        return Read(new AtlasCall(HttpMethod.Get, ApiPaths.ProjectByName(name)), body => OrgAnswers.Project(body), cancellationToken);
+        return Read(new AtlasCall(HttpMethod.Get, ApiPaths.ProjectByName(name), AtlasOperation.Read), body => OrgAnswers.Project(body), cancellationToken);
     }
 
     public Task<string> ResolveOrgIdAsync(string? orgId, string? environmentOrgId = null, string? projectId = null, CancellationToken cancellationToken = default)
@@ -128,7 +128,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
 
     private async Task<IReadOnlyList<ApiKeyAccessListEntry>> AddAsync(string org, string key, List<AccessListRequestDto> body, CancellationToken cancellationToken)
     {
-        var call = new AtlasCall(HttpMethod.Post, ApiPaths.AccessList(org, key), "itemsPerPage=500") { DoneAlreadyCode = "ADDRESS_ALREADY_IN_ACCESS_LIST" };
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.AccessList(org, key), AtlasOperation.Write("ADDRESS_ALREADY_IN_ACCESS_LIST", "The entries may have been added all the same: list the key's access list to see which are there."), "itemsPerPage=500");
         var page = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListAccessListRequestDto), answer => OrgAnswers.AccessListPage(answer, org, key), cancellationToken).ConfigureAwait(false);
         return page?.Items ?? await ToListAsync(ListAccessListAsync(org, key, null, cancellationToken)).ConfigureAwait(false);   // an earlier attempt added them
     }

@@ -55,7 +55,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckDescription(description, "Description"), "Description");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         var body = new CreateApiKeyDto { Desc = description, Roles = roles.ToArray() };
-        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKeys(projectId)) { NotRepeatable = true, CreatedDescription = description };
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKeys(projectId), AtlasOperation.Create(projectId, description));
         var project = projectId.ToLowerInvariant();
         var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.CreateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: true), cancellationToken).ConfigureAwait(false);
         return key!;
@@ -67,7 +67,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         CheckId(apiKeyId, "ApiKeyId");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         List<UserAccessRoleAssignmentDto> body = [new UserAccessRoleAssignmentDto { Roles = roles.ToArray() }];
-        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKey(projectId, apiKeyId)) { DoneAlreadyCode = "API_KEY_ALREADY_IN_GROUP" };
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Assign(projectId, apiKeyId));
         await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), cancellationToken).ConfigureAwait(false);
     }
 
@@ -91,7 +91,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         }
 
         var body = new UpdateApiKeyDto { Desc = description, Roles = roles?.ToArray() };
-        var call = new AtlasCall(Patch, ApiPaths.ProjectKey(projectId, apiKeyId));
+        var call = new AtlasCall(Patch, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Update(projectId, apiKeyId));
         var project = projectId.ToLowerInvariant();
         var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: false), cancellationToken).ConfigureAwait(false);
         return key!;
@@ -101,7 +101,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     {
         CheckId(projectId, "ProjectId");
         CheckId(apiKeyId, "ApiKeyId");
-        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.ProjectKey(projectId, apiKeyId)) { DoneAlreadyCode = "RESOURCE_NOT_FOUND" };
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Unassign(projectId, apiKeyId));
         await exchange.SendAsync(call, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,7 +110,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         var path = ApiPaths.ProjectKeys(project);
         var pages = Paginator.Pages(
             options,
-            async (query, token) => (await exchange.SendAsync(new AtlasCall(HttpMethod.Get, path, query), null, body => KeyPageReader.Read(body, new ProjectKeyShape(project)), token).ConfigureAwait(false))!,
+            async (query, token) => (await exchange.SendAsync(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query), null, body => KeyPageReader.Read(body, new ProjectKeyShape(project)), token).ConfigureAwait(false))!,
             cancellationToken);
         await foreach (var page in pages.ConfigureAwait(false))
         {

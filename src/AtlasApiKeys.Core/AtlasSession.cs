@@ -156,7 +156,9 @@ public sealed class AtlasSession : IDisposable
         client.DefaultRequestHeaders.ExpectContinue = false;
     }
 
-    private static HttpMessageHandler CreatePrimaryHandler() => PrimaryHandler.Create();
+    /// <summary>The socket handler with the wire guard where the platform has SocketsHttpHandler
+    /// (see <see cref="WireGuardHandler"/>), else the platform's client handler.</summary>
+    private static HttpMessageHandler CreatePrimaryHandler() => WireGuardHandler.TryCreate() ?? PrimaryHandler.Create();
 
     private static string BuildUserAgent()
     {

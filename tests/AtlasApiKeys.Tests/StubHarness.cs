@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
 using AtlasApiKeys.StubServer;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests;
@@ -18,6 +19,10 @@ public sealed class StubHarness : IAsyncLifetime
     public AtlasStubServer Server { get; private set; } = null!;
 
     public StubSeed Seed { get; private set; } = null!;
+
+    /// <summary>The connection-level fault proxy, once <see cref="UseProxy"/> started it: sessions made
+    /// after that go through it.</summary>
+    public FaultProxy? Proxy { get; private set; }
 
     public ConcurrentQueue<AtlasTraceRecord> Trace { get; } = new();
 
@@ -39,15 +44,23 @@ public sealed class StubHarness : IAsyncLifetime
             session.Dispose();
         }
 
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+
         await Server.DisposeAsync();
     }
+
+    /// <summary>Puts a <see cref="FaultProxy"/> between the sessions made from now on and the stub.</summary>
+    public FaultProxy UseProxy() => Proxy ??= FaultProxy.Start(Server.BaseUri);
 
     /// <summary>Fast retries so fault tests stay quick; every exchange goes to <see cref="Trace"/>.</summary>
     public AtlasSessionOptions Options(AtlasCredential credential, Action<AtlasSessionOptions>? configure = null)
     {
         var options = new AtlasSessionOptions
         {
-            BaseUri = Server.BaseUri,
+            BaseUri = Proxy?.BaseUri ?? Server.BaseUri,
             Credential = credential,
             Trace = Trace.Enqueue,
             Retry = new AtlasRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100), AttemptTimeout = TimeSpan.FromSeconds(20) },

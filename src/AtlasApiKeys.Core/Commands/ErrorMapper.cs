@@ -52,7 +52,7 @@ public static class ErrorMapper
         };
     }
 
-    private static string? RecommendedAction(AtlasApiException exception) => exception.ErrorCode switch
+    private static string? RecommendedAction(AtlasApiException exception) => exception.RecommendedAction ?? exception.ErrorCode switch
     {
         "API_KEY_ALREADY_IN_GROUP" => "The key is already assigned to this project: use Set-AtlasProjectApiKey to change its roles there.",
         "USER_UNAUTHORIZED" => "Check the credentials given to Connect-Atlas (or the MONGODB_ATLAS_* environment variables), and the key's API access list.",
@@ -61,7 +61,6 @@ public static class ErrorMapper
         "IP_ADDRESS_NOT_ON_ACCESS_LIST" or "IP_ADDRESS_NOT_ON_WHITELIST" => $"This address is not on the key's API access list: from a machine or key that can still call Atlas, add it with Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress {CallerAddress(exception)} (or -CidrBlock), or call from an address on the list (Get-AtlasApiKeyAccessListEntry shows it).",
         "MAX_API_KEYS_PER_ORG_EXCEEDED" => "An Atlas organization holds at most 500 API keys: delete keys no longer used (Get-AtlasOrgApiKey, then Remove-AtlasOrgApiKey) before creating another.",
         "RATE_LIMITED" or "RATE_LIMITED_TOKEN_BUCKET" => "Atlas is rate limiting these credentials: wait, or lower -ThrottleLimit.",
-        _ when exception.MayHaveSucceeded => "The key may exist although no answer came: list the project's keys (Get-AtlasProjectApiKey) and look for its description before trying again.",
         _ => null,
     };
 

@@ -48,6 +48,7 @@ public sealed class AtlasApiException : Exception
         IReadOnlyList<string>? parameters = null,
         IReadOnlyList<AtlasFieldViolation>? fieldViolations = null,
         bool mayHaveSucceeded = false,
+        string? recommendedAction = null,
         Exception? inner = null)
         : base(message, inner)
     {
@@ -61,6 +62,7 @@ public sealed class AtlasApiException : Exception
         Parameters = parameters ?? [];
         FieldViolations = fieldViolations ?? [];
         MayHaveSucceeded = mayHaveSucceeded;
+        RecommendedAction = recommendedAction;
     }
 
     /// <summary>What kind of failure this is.</summary>
@@ -92,6 +94,10 @@ public sealed class AtlasApiException : Exception
     public IReadOnlyList<AtlasFieldViolation> FieldViolations { get; }
 
     /// <summary>True when the request may have taken effect on the server although no answer came
-    /// (a create whose response was lost).</summary>
+    /// (a create, assign, update or unassign whose answer was lost).</summary>
     public bool MayHaveSucceeded { get; }
+
+    /// <summary>What to do next, for the operation that failed: when <see cref="MayHaveSucceeded"/>,
+    /// how to find out whether it took (a create: look for its description; a change: read the key).</summary>
+    public string? RecommendedAction { get; }
 }

@@ -52,8 +52,15 @@ internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
             return response;
         }
 
+        if (used is not null && !challenge.Stale && !RequestFlags.IsWireGuarded(request))
+        {
+            // Without the wire guard the platform may have sent this request twice on its own: a
+            // refused (replayed) nonce count is then the only sign that a first copy reached the server.
+            RequestFlags.MarkMayHaveReached(request);
+        }
+
         var fresh = state.Adopt(challenge);
-        response.Dispose();
+        await DrainAsync(response, cancellationToken).ConfigureAwait(false);
         Sign(request, fresh);
         response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized && BestChallenge(response) is { } next)
@@ -63,6 +70,26 @@ internal sealed class DigestAuthHandler(DigestState state) : DelegatingHandler
         }
 
         return response;
+    }
+
+    /// <summary>Reads the challenge's small body to its end before the signed request goes out, so
+    /// the connection is back in the pool for it (a new session's first call then costs one
+    /// connection, not two).</summary>
+    private static async Task DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        using (ResponseBody.DisposeOnCancel(response, cancellationToken))
+        {
+            try
+            {
+                using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                await body.CopyToAsync(System.IO.Stream.Null, 4096, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Exception ex) when (cancellationToken.IsCancellationRequested && ex is not System.OperationCanceledException)
+            {
+                throw new System.OperationCanceledException("The challenge was not read in time.", ex, cancellationToken);   // disposed under the read
+            }
+        }
     }
 
     internal static DigestChallenge? BestChallenge(HttpResponseMessage response) =>

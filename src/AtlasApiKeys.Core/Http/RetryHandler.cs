@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
-
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -12,8 +12,9 @@ namespace AtlasApiKeys.Core.Http;
 
 /// <summary>Retries with Polly: 429, 5xx and connection failures, exponential backoff with jitter,
 /// Retry-After honoured, bounded in count and total time; every attempt first waits at the session's
-/// <see cref="RateGate"/>. A not-repeatable request (a create) is sent
-/// again only after a 429 or a connection that failed before the request was written.</summary>
+/// <see cref="RateGate"/>. What may be sent again is the request's
+/// <see cref="AtlasOperation"/>'s call: a create only after a 429 or a connection that failed before
+/// the request was written; a read also after its answer's body broke.</summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AtlasApiKeys.Request");
@@ -75,15 +76,22 @@ internal sealed class RetryHandler : DelegatingHandler
                 {
                     RequestFlags.SetAttempt(request, ++attempt);
                     var ticket = await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    HttpResponseMessage? response = null;
                     try
                     {
-                        var response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                        response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
                         gate.Observe(response, ticket);
+                        await ReadAnswerAsync(request, response, ctx.CancellationToken).ConfigureAwait(false);
                         return response;
                     }
                     catch (Exception ex)
                     {
-                        gate.Abandon();
+                        if (response is null)
+                        {
+                            gate.Abandon();
+                        }
+
+                        response?.Dispose();
                         if (ex is not Errors.AtlasApiException && !cancellationToken.IsCancellationRequested && !FailedBeforeSending(ex))
                         {
                             RequestFlags.MarkMayHaveReached(request);
@@ -100,28 +108,43 @@ internal sealed class RetryHandler : DelegatingHandler
         }
     }
 
+    /// <summary>For an operation that retries broken answers (a read), the body is read and parsed
+    /// inside the attempt: a cut, reset or malformed body fails the attempt and is retried.</summary>
+    private static async Task ReadAnswerAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if ((int)response.StatusCode < 300
+            && RequestFlags.GetOperation(request).RetriesBrokenAnswer
+            && RequestFlags.GetAnswerReader(request) is { } reader)
+        {
+            RequestFlags.SetAnswer(request, await reader(response, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Facts about the attempt come from here; whether they allow another attempt is the operation's call.</summary>
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         var request = context.Properties.GetValue(RequestKey, null!);
-        var notRepeatable = RequestFlags.IsNotRepeatable(request);
+        var operation = RequestFlags.GetOperation(request);
         if (outcome.Result is { } response)
         {
             var status = (int)response.StatusCode;
             if (status == 429)
             {
+                // Refused before acting: any operation may ask again.
                 var wait = RetryAfter(response);
                 return wait is null || wait <= options.MaxRetryAfter;
             }
 
-            return status >= 500 && !notRepeatable;
+            return status >= 500 && operation.MaySendAgain(earlierMayHaveReached: true);
         }
 
         return outcome.Exception switch
         {
             null => false,
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => false,
-            HttpRequestException ex => !notRepeatable || FailedBeforeSending(ex),
-            TimeoutRejectedException => !notRepeatable,
+            JsonException => operation.RetriesBrokenAnswer,
+            { } ex when ConnectionFailures.IsConnectionFailure(ex) => operation.MaySendAgain(earlierMayHaveReached: !FailedBeforeSending(ex)),
+            TimeoutRejectedException => operation.MaySendAgain(earlierMayHaveReached: true),
             _ => false,
         };
     }

@@ -78,6 +78,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, revokeUri);
+            RequestFlags.SetOperation(request, AtlasOperation.Write(null, "The token may have been revoked all the same."));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(credential.ClientId)}:{Uri.EscapeDataString(credential.ClientSecret)}")));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("token", token.Value), new KeyValuePair<string, string>("token_type_hint", "access_token")]);
@@ -101,6 +102,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
     {
         Interlocked.Increment(ref fetches);
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenUri);
+        RequestFlags.SetOperation(request, AtlasOperation.FetchToken);
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(credential.ClientId)}:{Uri.EscapeDataString(credential.ClientSecret)}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

@@ -38,7 +38,7 @@ public sealed class ErrorTests : StubTest
     {
         // The client refuses such ids before sending; drive the exchange directly to prove the mapping.
         using var session = Stub.Digest();
-        var call = new AtlasCall(HttpMethod.Get, "api/atlas/v2/groups/not-an-id/apiKeys");
+        var call = new AtlasCall(HttpMethod.Get, "api/atlas/v2/groups/not-an-id/apiKeys", AtlasOperation.Read);
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => new AtlasExchange(session).SendAsync(call, null, body => KeyPageReader.Read(body, "not-an-id"), CancellationToken.None));
         AssertApiError(ex, 400, "PATH_PARAM_PARSE_ERROR", "GET", "/api/atlas/v2/groups/not-an-id/apiKeys");
     }
@@ -110,9 +110,12 @@ public sealed class ErrorTests : StubTest
     [Fact]
     public async Task A_malformed_success_body_is_a_clear_error()
     {
-        Stub.Server.Faults.Add(FaultKind.MalformedBody, count: 2);   // a read is asked twice before it fails
+        var attempts = new AtlasRetryOptions().MaxRetries + 1;
+        Stub.Server.Faults.Add(FaultKind.MalformedBody, count: attempts);   // a read is asked again, within the retry budget, before it fails
         using var session = Stub.Digest();
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+
+        Assert.Equal(attempts, Stub.ApiRequests().Count(r => r.Fault == "MalformedBody"));
 
         Assert.Equal(AtlasFailureKind.MalformedResponse, ex.Kind);
         Assert.Equal("MALFORMED_RESPONSE", ex.ErrorCode);

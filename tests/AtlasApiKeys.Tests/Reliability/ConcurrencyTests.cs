@@ -53,6 +53,11 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : StubTest
         var repeated = signed.GroupBy(r => (r.Nonce, r.Nc)).Count(g => g.Count() > 1);
         output.WriteLine($"{calls} calls in {clock.Elapsed.TotalSeconds:0.0} s by 32 workers; {signed.Count} digest-signed requests over {signed.Select(r => r.Nonce).Distinct().Count()} nonces; "
             + $"{log.Count(r => r.Status == 401)} re-challenges (stale nonces, expired tokens); {Stub.TokenRequests} token requests");
+        foreach (var failure in failures)
+        {
+            output.WriteLine(failure);
+        }
+
         Assert.Empty(failures);
         Assert.Equal(0, repeated);
         Assert.True(signed.Select(r => r.Nonce).Distinct().Count() > 1, "no nonce went stale during the run");

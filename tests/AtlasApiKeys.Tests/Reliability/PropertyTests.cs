@@ -164,7 +164,7 @@ public sealed class PropertyTests
             Retry = new AtlasRetryOptions { MaxRetries = 0 },
             PrimaryHandler = () => new CannedHandler(httpStatus, body),
         });
-        var call = new AtlasCall(HttpMethod.Get, "api/atlas/v2/groups/0123456789abcdef01234567/apiKeys");
+        var call = new AtlasCall(HttpMethod.Get, "api/atlas/v2/groups/0123456789abcdef01234567/apiKeys", AtlasOperation.Read);
         try
         {
             var page = new AtlasExchange(session).SendAsync(call, null, b => KeyPageReader.Read(b, "0123456789abcdef01234567"), CancellationToken.None).GetAwaiter().GetResult();
