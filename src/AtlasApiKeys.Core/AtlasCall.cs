@@ -14,5 +14,8 @@ internal sealed class AtlasCall(HttpMethod method, string path, AtlasOperation o
 
     public AtlasOperation Operation { get; } = operation;
 
+    /// <summary>What Atlas needs of the caller for this call (<see cref="AtlasRoleRequirement"/>), told on a 403.</summary>
+    public string? RequiredRole { get; init; }
+
     public string DisplayPath => "/" + Path;
 }

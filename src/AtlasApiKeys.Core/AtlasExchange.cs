@@ -74,6 +74,11 @@ internal sealed class AtlasExchange(AtlasSession session)
         {
             throw new AtlasApiException($"{ex.Message} An earlier attempt may have acted before its answer was lost. {operation.LostAnswerAdvice}", ex.Kind, ex.Method, ex.Path, ex.StatusCode, ex.ErrorCode, ex.Reason, ex.Detail, ex.Parameters, ex.FieldViolations, mayHaveSucceeded: true, recommendedAction: operation.LostAnswerAdvice, inner: ex);
         }
+        catch (AtlasApiException ex) when (ex.Kind == AtlasFailureKind.Api && ex.StatusCode == 403 && call.RequiredRole is { } role && !IsAccessListRefusal(ex.ErrorCode))
+        {
+            var advice = $"{role}; Atlas refused it to {session.Credential}. Ask an owner for that role there, or connect with credentials that have it.";
+            throw new AtlasApiException(ex.Message, ex.Kind, ex.Method, ex.Path, ex.StatusCode, ex.ErrorCode, ex.Reason, ex.Detail, ex.Parameters, ex.FieldViolations, mayHaveSucceeded: ex.MayHaveSucceeded, recommendedAction: advice, inner: ex);
+        }
         catch (AtlasApiException)
         {
             throw;
@@ -107,6 +112,10 @@ internal sealed class AtlasExchange(AtlasSession session)
             throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex));
         }
     }
+
+    /// <summary>A 403 from the API access list, whose advice (the access-list cmdlet) is not about roles.</summary>
+    private static bool IsAccessListRefusal(string? errorCode) =>
+        errorCode is "ORG_REQUIRES_ACCESS_LIST" or "ORG_REQUIRES_WHITELIST" or "IP_ADDRESS_NOT_ON_ACCESS_LIST" or "IP_ADDRESS_NOT_ON_WHITELIST";
 
     public static AtlasApiException Malformed(AtlasCall call, string reason, Exception? inner)
     {

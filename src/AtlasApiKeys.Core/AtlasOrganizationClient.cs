@@ -25,7 +25,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var org = Id(orgId, "OrgId");
         var path = ApiPaths.OrgKeys(org);
-        return Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query), body => KeyPageReader.Read(body, new OrgKeyShape(org)), token), cancellationToken);
+        return Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query) { RequiredRole = AtlasRoleRequirement.OrganizationMember(org) }, body => KeyPageReader.Read(body, new OrgKeyShape(org)), token), cancellationToken);
     }
 
     public Task<OrgApiKey> GetApiKeyAsync(string orgId, string apiKeyId, CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
 
     public Task DeleteApiKeyAsync(string orgId, string apiKeyId, CancellationToken cancellationToken = default)
     {
-        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.OrgKey(Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId")), AtlasOperation.Write("RESOURCE_NOT_FOUND", "The key may have been deleted all the same: list the organization's keys to see whether it is still there."));
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.OrgKey(Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId")), AtlasOperation.Write("RESOURCE_NOT_FOUND", "The key may have been deleted all the same: list the organization's keys to see whether it is still there.")) { RequiredRole = AtlasRoleRequirement.OrganizationOwner(orgId) };
         return exchange.SendAsync(call, null, cancellationToken);
     }
 
@@ -80,7 +80,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     }
 
     public Task<AtlasProject> GetProjectAsync(string projectId, CancellationToken cancellationToken = default) =>
-        Read(new AtlasCall(HttpMethod.Get, ApiPaths.Project(Id(projectId, "ProjectId")), AtlasOperation.Read), body => OrgAnswers.Project(body), cancellationToken);
+        Read(new AtlasCall(HttpMethod.Get, ApiPaths.Project(Id(projectId, "ProjectId")), AtlasOperation.Read) { RequiredRole = AtlasRoleRequirement.ProjectReadOnly(projectId) }, body => OrgAnswers.Project(body), cancellationToken);
 
     public IAsyncEnumerable<AtlasProject> ListProjectsAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -55,7 +55,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckDescription(description, "Description"), "Description");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         var body = new CreateApiKeyDto { Desc = description, Roles = roles.ToArray() };
-        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKeys(projectId), AtlasOperation.Create(projectId, description));
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKeys(projectId), AtlasOperation.Create(projectId, description)) { RequiredRole = AtlasRoleRequirement.ProjectAccessManager(projectId) };
         var project = projectId.ToLowerInvariant();
         var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.CreateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: true), cancellationToken).ConfigureAwait(false);
         return key!;
@@ -67,7 +67,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         CheckId(apiKeyId, "ApiKeyId");
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckProjectRoles(roles, "Role"), "Role");
         List<UserAccessRoleAssignmentDto> body = [new UserAccessRoleAssignmentDto { Roles = roles.ToArray() }];
-        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Assign(projectId, apiKeyId));
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Assign(projectId, apiKeyId)) { RequiredRole = AtlasRoleRequirement.ProjectOwner(projectId) };
         await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListUserAccessRoleAssignmentDto), cancellationToken).ConfigureAwait(false);
     }
 
@@ -91,7 +91,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         }
 
         var body = new UpdateApiKeyDto { Desc = description, Roles = roles?.ToArray() };
-        var call = new AtlasCall(Patch, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Update(projectId, apiKeyId));
+        var call = new AtlasCall(Patch, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Update(projectId, apiKeyId)) { RequiredRole = AtlasRoleRequirement.ProjectAccessManager(projectId) };
         var project = projectId.ToLowerInvariant();
         var key = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.UpdateApiKeyDto), answer => KeyPageReader.ReadKey(answer, project, keepPrivateKey: false), cancellationToken).ConfigureAwait(false);
         return key!;
@@ -101,16 +101,17 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     {
         CheckId(projectId, "ProjectId");
         CheckId(apiKeyId, "ApiKeyId");
-        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Unassign(projectId, apiKeyId));
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.ProjectKey(projectId, apiKeyId), AtlasOperation.Unassign(projectId, apiKeyId)) { RequiredRole = AtlasRoleRequirement.ProjectAccessManager(projectId) };
         await exchange.SendAsync(call, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<ProjectApiKeyPage> Pages(string project, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var path = ApiPaths.ProjectKeys(project);
+        var role = AtlasRoleRequirement.ProjectReadOnly(project);
         var pages = Paginator.Pages(
             options,
-            async (query, token) => (await exchange.SendAsync(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query), null, body => KeyPageReader.Read(body, new ProjectKeyShape(project)), token).ConfigureAwait(false))!,
+            async (query, token) => (await exchange.SendAsync(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query) { RequiredRole = role }, null, body => KeyPageReader.Read(body, new ProjectKeyShape(project)), token).ConfigureAwait(false))!,
             cancellationToken);
         await foreach (var page in pages.ConfigureAwait(false))
         {

@@ -20,6 +20,9 @@ public sealed partial class AtlasStubServer
             case FaultKind.InternalServerError:
                 response = StubResponse.Error(500, "UNEXPECTED_ERROR", "Unexpected error.");
                 break;
+            case FaultKind.Forbidden:
+                response = StubResponse.Error(403, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.");
+                break;
             case FaultKind.ServiceUnavailable:
                 response = StubResponse.Error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.");
                 break;

@@ -27,6 +27,8 @@ public enum FaultKind
     HtmlBody,
     /// <summary>Never answers until the client gives up.</summary>
     Hang,
+    /// <summary>403 USER_UNAUTHORIZED: the credentials lack the role the operation needs.</summary>
+    Forbidden,
 }
 
 /// <summary>One injected fault, for the next <see cref="Count"/> requests that match.</summary>
