@@ -1,13 +1,13 @@
 using System;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Commands;
+using AtlasApiKeys.Core.Model;
 using BenchmarkDotNet.Attributes;
 
 namespace AtlasApiKeys.Benchmarks;
 
 /// <summary>5. Listing 200 projects under 20 ms of latency: one at a time against
-/// Get-AtlasProjectApiKey's -ProjectId logic at the default throttle (4) and at 8.</summary>
+/// the ordered fan-out Get-AtlasProjectApiKey -ProjectId uses (KeyListing.InOrderAsync) at the default throttle (4) and at 8.</summary>
 [Config(typeof(SlowConfig))]
 public class FanOutBenchmarks
 {
@@ -59,22 +59,27 @@ public class FanOutBenchmarks
     [Benchmark(Description = "-ProjectId, ThrottleLimit 8")]
     public int Throttle8() => FanOut(stub, session, 8).Objects;
 
-    internal static CountingSink FanOut(BenchStub stub, AtlasSession session, int throttle)
+    internal static FanOutCount FanOut(BenchStub stub, AtlasSession session, int throttle) => FanOutAsync(stub, session, throttle).GetAwaiter().GetResult();
+
+    private static async Task<FanOutCount> FanOutAsync(BenchStub stub, AtlasSession session, int throttle)
     {
-        var sink = new CountingSink();
-        var context = new CommandContext(sink, session, new object(), _ => null, default);
-        PipelinePump.Run(() => GetKeysCommand.RunAsync(context, new GetKeysRequest { ProjectIds = stub.Projects, ThrottleLimit = throttle }));
-        if (sink.Objects != stub.Projects.Count * 3)
+        var count = new FanOutCount();
+        await foreach (var part in KeyListing.InOrderAsync(session.ApiKeys, stub.Projects, throttle).ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"fan-out wrote {sink.Objects} keys and {sink.Errors} errors");
+            count.Add(part);
         }
 
-        return sink;
+        if (count.Objects != stub.Projects.Count * 3)
+        {
+            throw new InvalidOperationException($"fan-out listed {count.Objects} keys and {count.Errors} errors");
+        }
+
+        return count;
     }
 }
 
-/// <summary>A sink that counts, as a pipeline that discards its output would.</summary>
-internal sealed class CountingSink : ICommandSink
+/// <summary>Counts what a fan-out listed, as a pipeline that discards its output would.</summary>
+internal sealed class FanOutCount
 {
     public int Objects { get; private set; }
 
@@ -82,32 +87,16 @@ internal sealed class CountingSink : ICommandSink
 
     public int RateLimitedErrors { get; private set; }
 
-    public void WriteObject(object value) => Objects++;
-
-    public void WriteError(AtlasErrorInfo error)
+    public void Add(ProjectPageResult part)
     {
-        Errors++;
-        if (error.ErrorId.StartsWith("RATE_LIMITED", StringComparison.Ordinal))
+        Objects += part.Page?.Keys.Count ?? 0;
+        if (part.Error is { } error)
         {
-            RateLimitedErrors++;
+            Errors++;
+            if (error is AtlasApiKeys.Core.Errors.AtlasApiException { ErrorCode: { } code } && code.StartsWith("RATE_LIMITED", StringComparison.Ordinal))
+            {
+                RateLimitedErrors++;
+            }
         }
     }
-
-    public void WriteWarning(string text)
-    {
-    }
-
-    public void WriteVerbose(string text)
-    {
-    }
-
-    public void WriteDebug(string text)
-    {
-    }
-
-    public void WriteTotalCount(long total)
-    {
-    }
-
-    public bool ShouldProcess(string target, string action) => true;
 }

@@ -18,6 +18,18 @@ internal static class TestSupport
         return list;
     }
 
+    public static SecureString Secure(this string value)
+    {
+        var secure = new SecureString();
+        foreach (var c in value)
+        {
+            secure.AppendChar(c);
+        }
+
+        secure.MakeReadOnly();
+        return secure;
+    }
+
     public static string Reveal(this SecureString value)
     {
         var ptr = Marshal.SecureStringToGlobalAllocUnicode(value);

@@ -1,5 +1,7 @@
 using System.Management.Automation;
-using AtlasApiKeys.Core.Commands;
+using System.Threading;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -19,10 +21,23 @@ public sealed class AddAtlasProjectApiKeyCommand : KeyCmdletBase
     public string[]? Role { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        var request = Request();
-        request.Roles = Role;
-        Run(context => ApiKeyCommands.AddAsync(context, request));
+        var roles = Role ?? (ParameterSetName == InputObjectSet ? [.. InputObject.Roles] : []);
+        if (AtlasValidation.CheckProjectRoles(roles, "Role") is { } problem)
+        {
+            // A piped key that holds no role in its project: there is nothing to copy.
+            WriteItemError(new System.ArgumentException(problem, "Role"), ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId);
+            return Task.CompletedTask;
+        }
+
+        return ChangeKeyAsync($"Assign with role(s) {string.Join(", ", roles)}", async (projectId, keyId) =>
+        {
+            await Client.AssignAsync(projectId, keyId, roles, cancellationToken).ConfigureAwait(false);
+            if (PassThru)
+            {
+                await WriteFoundAsync(projectId, keyId, cancellationToken).ConfigureAwait(false);
+            }
+        });
     }
 }

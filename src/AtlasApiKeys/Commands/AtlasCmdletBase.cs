@@ -1,18 +1,22 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Commands;
+using AtlasApiKeys.Core.Errors;
 
 namespace AtlasApiKeys.Commands;
 
-/// <summary>The base of the key cmdlets: -Session, a token that StopProcessing cancels, and running
-/// Core's command logic on the pipeline thread.</summary>
-public abstract class AtlasCmdletBase : PSCmdlet, IDisposable
+/// <summary>The base of the key cmdlets: -Session, the session and project they work on, every HTTP
+/// exchange of their work sent to WriteDebug, and errors reported per item.</summary>
+public abstract class AtlasCmdletBase : AsyncCmdlet
 {
-    private readonly CancellationTokenSource stopping = new();
+    /// <summary>This runspace's: read on the pipeline thread, where the cmdlet is made.</summary>
+    private readonly object scope = Scope;
+
+    private AtlasSession? session;
 
     /// <summary>The session to use (default: the one Connect-Atlas stored, else the MONGODB_ATLAS_* variables).</summary>
     [Parameter]
@@ -22,37 +26,68 @@ public abstract class AtlasCmdletBase : PSCmdlet, IDisposable
     /// <summary>Where this runspace's Connect-Atlas session is kept.</summary>
     internal static object Scope => (object?)Runspace.DefaultRunspace ?? typeof(AtlasCmdletBase);
 
+    /// <summary>The session: -Session, else Connect-Atlas's, else the environment's; terminating
+    /// (AtlasNotConnected) when there is none.</summary>
+    private protected AtlasSession CurrentSession => session ??= SessionStore.Default.Resolve(Session, scope, Environment.GetEnvironmentVariable);
+
+    /// <summary>The client of <see cref="CurrentSession"/>.</summary>
+    private protected IAtlasProjectApiKeyClient Client => CurrentSession.ApiKeys;
+
     /// <inheritdoc />
-    public void Dispose()
+    protected override async Task RunWorkAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        stopping.Dispose();
-        GC.SuppressFinalize(this);
+        using (AtlasTrace.Listen(record => WriteDebug(record.ToString())))
+        {
+            await work(cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <inheritdoc />
-    protected override void StopProcessing() => stopping.Cancel();
-
-    /// <summary>Runs one item's logic; a terminating failure becomes ThrowTerminatingError.</summary>
-    protected void Run(Func<CommandContext, Task> logic)
+    /// <summary>The given project id, else the session's default; terminating when there is neither.</summary>
+    private protected string ProjectIdOrDefault(string? given)
     {
-        var sink = new CmdletSink(this);
-        var context = new CommandContext(sink, Session, Scope, Environment.GetEnvironmentVariable, stopping.Token);
-        try
+        if (given is not null)
         {
-            // If the pipeline stops downstream (Select-Object -First), stop the work and write no more.
-            PipelinePump.Run(() => logic(context), () =>
-            {
-                sink.Close();
-                stopping.Cancel();
-            });
+            return given;
         }
-        catch (AtlasTerminatingException ex)
+
+        if (CurrentSession.DefaultProjectId is { } fallback)
         {
-            ThrowTerminatingError(CmdletSink.ToErrorRecord(ex.Error));
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(fallback, "ProjectId"), "ProjectId");
+            return fallback;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+
+        var ex = new ArgumentException("ProjectId is required: pass -ProjectId, or give Connect-Atlas a -ProjectId (or set MONGODB_ATLAS_PROJECT_ID).", "ProjectId");
+        throw new TerminatingErrorException(ErrorMapper.Record(ex, "AtlasProjectIdMissing", ErrorCategory.InvalidArgument, null));
+    }
+
+    /// <summary>True for failures to report per item; false for ones to let through (cancellation, bugs).</summary>
+    private protected static bool IsItemFailure(Exception exception) => exception is AtlasApiException or ArgumentException;
+
+    /// <summary>Reports the failure of one item: non-terminating, unless nothing else can succeed
+    /// (the credentials were refused).</summary>
+    private protected void WriteItemError(Exception exception, object? target)
+    {
+        var record = ErrorMapper.ToErrorRecord(exception, target);
+        if (ErrorMapper.IsTerminating(exception))
         {
-            // Ctrl+C: PowerShell stops the pipeline itself.
+            ThrowTerminatingError(record);
         }
+
+        WriteError(record);
+    }
+
+    /// <summary>Writes the key, or an ObjectNotFound error when it is not assigned to the project.</summary>
+    private protected async Task WriteFoundAsync(string projectId, string keyId, CancellationToken cancellationToken)
+    {
+        var key = await Client.FindAsync(projectId, keyId, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            WriteError(ErrorMapper.Record(
+                new KeyNotFoundException($"API key {keyId} is not assigned to project {projectId}."), "ApiKeyNotFound", ErrorCategory.ObjectNotFound, keyId,
+                recommendedAction: "List the project's keys with Get-AtlasProjectApiKey -ProjectId; Add-AtlasProjectApiKey assigns an organization key to a project."));
+            return;
+        }
+
+        WriteObject(key);
     }
 }

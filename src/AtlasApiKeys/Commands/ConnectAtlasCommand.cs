@@ -1,15 +1,18 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Commands;
 
 namespace AtlasApiKeys.Commands;
 
 /// <summary>Connect-Atlas: opens a session with an API key pair (digest) or a service account.</summary>
 [Cmdlet(VerbsCommunications.Connect, "Atlas", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(AtlasSession))]
-public sealed class ConnectAtlasCommand : PSCmdlet
+public sealed class ConnectAtlasCommand : AsyncCmdlet
 {
+    private readonly object scope = AtlasCmdletBase.Scope;
+
     /// <summary>The API key pair set.</summary>
     public const string ApiKeySet = "ApiKey";
 
@@ -52,36 +55,58 @@ public sealed class ConnectAtlasCommand : PSCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
     {
         AtlasCredential credential = ParameterSetName == ServiceAccountSet
             ? new AtlasServiceAccountCredential(ServiceAccount.UserName, ServiceAccount.Password)
             : new AtlasDigestCredential(Credential.UserName, Credential.Password);
-        var request = new ConnectRequest
-        {
-            Credential = credential,
-            BaseUri = BaseUri,
-            Government = Government,
-            ProjectId = ProjectId,
-            AllowInsecureHttp = AllowInsecureHttp,
-            PassThru = PassThru,
-        };
+        AtlasSession session;
         try
         {
-            ConnectCommand.Connect(new CmdletSink(this), SessionStore.Default, AtlasCmdletBase.Scope, request);
+            if (Government && BaseUri is not null)
+            {
+                throw new ArgumentException("Give -BaseUri or -Government, not both.", "BaseUri");
+            }
+
+            session = new AtlasSession(new AtlasSessionOptions
+            {
+                Credential = credential,
+                BaseUri = Government ? AtlasSessionOptions.GovernmentCloud : BaseUri ?? AtlasSessionOptions.CommercialCloud,
+                DefaultProjectId = ProjectId,
+                AllowInsecureHttp = AllowInsecureHttp,
+            });
         }
-        catch (AtlasTerminatingException ex)
+        catch (ArgumentException ex)
         {
-            ThrowTerminatingError(CmdletSink.ToErrorRecord(ex.Error));
+            ThrowTerminatingError(ErrorMapper.ToErrorRecord(ex, BaseUri));
+            throw;
         }
+
+        SessionStore.Default.SetConnected(scope, session);
+        WriteVerbose($"Connected to {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}.");
+        if (PassThru)
+        {
+            session.HandedOut = true;
+            WriteObject(session);
+        }
+
+        return Task.CompletedTask;
     }
 }
 
 /// <summary>Disconnect-Atlas: forgets the session Connect-Atlas stored.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Atlas")]
 [OutputType(typeof(void))]
-public sealed class DisconnectAtlasCommand : PSCmdlet
+public sealed class DisconnectAtlasCommand : AsyncCmdlet
 {
+    private readonly object scope = AtlasCmdletBase.Scope;
+
     /// <inheritdoc />
-    protected override void EndProcessing() => ConnectCommand.Disconnect(new CmdletSink(this), SessionStore.Default, AtlasCmdletBase.Scope);
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        var had = SessionStore.Default.GetConnected(scope) is not null;
+        SessionStore.Default.SetConnected(scope, null);
+        WriteVerbose(had ? "Disconnected from Atlas." : "There was no Connect-Atlas session to forget.");
+        return Task.CompletedTask;
+    }
 }

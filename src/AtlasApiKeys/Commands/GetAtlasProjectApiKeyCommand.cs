@@ -1,10 +1,15 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using AtlasApiKeys.Core.Commands;
+using System.Threading;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
 
-/// <summary>Get-AtlasProjectApiKey: every key of one or more projects, streamed page by page.</summary>
+/// <summary>Get-AtlasProjectApiKey: every key of one or more projects, streamed page by page; several
+/// projects are listed concurrently (at most -ThrottleLimit at once) and written in input order.</summary>
 [Cmdlet(VerbsCommon.Get, "AtlasProjectApiKey", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(ProjectApiKey))]
 public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
@@ -35,13 +40,127 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
     public int ThrottleLimit { get; set; } = 4;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => Run(context => GetKeysCommand.RunAsync(context, new GetKeysRequest
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        ProjectIds = ProjectId ?? [],
-        ApiKeyId = ParameterSetName == OneSet ? ApiKeyId : null,
-        ThrottleLimit = ThrottleLimit,
-        First = PagingParameters.First,
-        Skip = PagingParameters.Skip,
-        IncludeTotalCount = PagingParameters.IncludeTotalCount,
-    }));
+        IReadOnlyList<string> projects;
+        try
+        {
+            projects = ProjectId is { Length: > 0 } ? ProjectId : [ProjectIdOrDefault(null)];
+        }
+        catch (ArgumentException ex)
+        {
+            WriteItemError(ex, null);
+            return;
+        }
+
+        var window = new OutputWindow(PagingParameters.Skip, PagingParameters.First);
+        if (ParameterSetName == OneSet)
+        {
+            foreach (var project in projects)
+            {
+                try
+                {
+                    await WriteFoundAsync(project, ApiKeyId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsItemFailure(ex))
+                {
+                    WriteItemError(ex, project);
+                }
+            }
+        }
+        else if (projects.Count == 1)
+        {
+            await ListOneAsync(projects[0], window, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ListManyAsync(projects, window, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ListOneAsync(string project, OutputWindow window, CancellationToken cancellationToken)
+    {
+        var options = KeyListing.Plan(window.Skip, window.First);
+        window.Skip -= (ulong)(options.StartPage - 1) * (ulong)options.ItemsPerPage;
+        WriteVerbose($"Listing the API keys of project {project}, {options.ItemsPerPage} a page from page {options.StartPage}.");
+        try
+        {
+            var first = true;
+            await KeyListing.ForEachPageAsync(Client, project, options, page =>
+            {
+                if (first && PagingParameters.IncludeTotalCount)
+                {
+                    WriteTotalCount(page.TotalCount ?? page.Keys.Count);
+                }
+
+                first = false;
+                return window.Write(page.Keys, WriteObject);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsItemFailure(ex))
+        {
+            WriteItemError(ex, project);
+        }
+    }
+
+    private async Task ListManyAsync(IReadOnlyList<string> projects, OutputWindow window, CancellationToken cancellationToken)
+    {
+        WriteVerbose($"Listing the API keys of {projects.Count} projects, {ThrottleLimit} at once.");
+        long total = 0;
+        var complete = true;
+        await KeyListing.ForEachInOrderAsync(Client, projects, ThrottleLimit, part =>
+        {
+            if (part.Error is { } error)
+            {
+                WriteItemError(error, part.ProjectId);
+                return true;
+            }
+
+            if (part.IsFirstPage)
+            {
+                total += part.Page!.TotalCount ?? 0;
+            }
+
+            complete = window.Write(part.Page!.Keys, WriteObject);
+            return complete;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (complete && PagingParameters.IncludeTotalCount)
+        {
+            WriteTotalCount(total);
+        }
+    }
+
+    private void WriteTotalCount(long total) => WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(total, 0), 1.0));
+
+    /// <summary>-Skip and -First over the whole output.</summary>
+    private sealed class OutputWindow(ulong skip, ulong first)
+    {
+        public ulong Skip { get; set; } = skip;
+
+        public ulong First { get; private set; } = first;
+
+        /// <summary>Writes what the window lets through; false once -First is reached.</summary>
+        public bool Write(IReadOnlyList<ProjectApiKey> keys, Action<object> write)
+        {
+            foreach (var key in keys)
+            {
+                if (First == 0)
+                {
+                    return false;
+                }
+
+                if (Skip > 0)
+                {
+                    Skip--;
+                    continue;
+                }
+
+                write(key);
+                First--;
+            }
+
+            return First > 0;
+        }
+    }
 }

@@ -1,5 +1,6 @@
+using System;
 using System.Management.Automation;
-using AtlasApiKeys.Core.Commands;
+using System.Threading.Tasks;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -35,12 +36,22 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>The request for the current pipeline item.</summary>
-    private protected KeyRequest Request() => new()
+    /// <summary>One key's change: the target's project (the given one, else the input's, else the
+    /// session's), ShouldProcess with <paramref name="action"/> right before the change, failures per item.</summary>
+    private protected async Task ChangeKeyAsync(string action, Func<string, string, Task> change)
     {
-        ProjectId = ProjectId,
-        ApiKeyId = ParameterSetName == ByIdSet ? ApiKeyId : null,
-        InputObject = ParameterSetName == InputObjectSet ? InputObject : null,
-        PassThru = PassThru,
-    };
+        var keyId = ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId;
+        try
+        {
+            var projectId = ProjectIdOrDefault(ProjectId ?? (ParameterSetName == InputObjectSet ? InputObject.ProjectId : null));
+            if (await ShouldProcessAsync($"API key {keyId} in project {projectId}", action).ConfigureAwait(false))
+            {
+                await change(projectId, keyId).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (IsItemFailure(ex))
+        {
+            WriteItemError(ex, keyId);
+        }
+    }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Management.Automation;
-using AtlasApiKeys.Core.Commands;
+using System.Threading;
+using System.Threading.Tasks;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -31,10 +33,24 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     public string[] Role { get; set; } = null!;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => Run(context => ApiKeyCommands.NewAsync(context, new NewKeyRequest
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        ProjectId = ProjectId,
-        Description = Description,
-        Roles = Role,
-    }));
+        var projectId = ProjectId;
+        try
+        {
+            projectId = ProjectIdOrDefault(ProjectId);
+            if (!await ShouldProcessAsync($"new API key '{Description}' in project {projectId}", $"Create with role(s) {string.Join(", ", Role)}").ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var key = await Client.CreateAsync(projectId, Description, Role, cancellationToken).ConfigureAwait(false);
+            WriteWarning($"The private key of API key {key.PublicKey} ({key.Id}) is in the PrivateKey property of this output only: Atlas will never show it again. Store it now.");
+            WriteObject(key);
+        }
+        catch (Exception ex) when (IsItemFailure(ex))
+        {
+            WriteItemError(ex, projectId);
+        }
+    }
 }

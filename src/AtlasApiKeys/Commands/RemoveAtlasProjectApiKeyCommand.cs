@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using AtlasApiKeys.Core.Commands;
+using System.Threading;
+using System.Threading.Tasks;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -10,5 +11,15 @@ namespace AtlasApiKeys.Commands;
 public sealed class RemoveAtlasProjectApiKeyCommand : KeyCmdletBase
 {
     /// <inheritdoc />
-    protected override void ProcessRecord() => Run(context => ApiKeyCommands.RemoveAsync(context, Request()));
+    protected override Task ProcessRecordAsync(CancellationToken cancellationToken) => ChangeKeyAsync("Unassign from the project", async (projectId, keyId) =>
+    {
+        var passThru = PassThru
+            ? (ParameterSetName == InputObjectSet ? InputObject : await Client.FindAsync(projectId, keyId, cancellationToken).ConfigureAwait(false))
+            : null;
+        await Client.UnassignAsync(projectId, keyId, cancellationToken).ConfigureAwait(false);
+        if (passThru is not null)
+        {
+            WriteObject(passThru);
+        }
+    });
 }

@@ -1,5 +1,8 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
-using AtlasApiKeys.Core.Commands;
+using System.Threading;
+using System.Threading.Tasks;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -22,11 +25,26 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
     public string? Description { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        var request = Request();
-        request.Roles = Role;
-        request.Description = Description;
-        Run(context => ApiKeyCommands.SetAsync(context, request));
+        if (Role is null && Description is null)
+        {
+            WriteItemError(new ArgumentException("Give -Role, -Description, or both: there is nothing to change.", "Role"), ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId);
+            return Task.CompletedTask;
+        }
+
+        var action = string.Join(" and ", new[]
+        {
+            Role is null ? null : $"set role(s) to {string.Join(", ", Role)}",
+            Description is null ? null : $"set description to '{Description}'",
+        }.Where(s => s is not null));
+        return ChangeKeyAsync(action, async (projectId, keyId) =>
+        {
+            var key = await Client.UpdateAsync(projectId, keyId, Role, Description, cancellationToken).ConfigureAwait(false);
+            if (PassThru)
+            {
+                WriteObject(key);
+            }
+        });
     }
 }

@@ -1,8 +1,9 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Commands;
 
 namespace AtlasApiKeys.Commands;
 
@@ -71,7 +72,8 @@ public sealed class ProjectRoleCompleter : IArgumentCompleter
     /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        foreach (var role in RoleCompletion.Complete(wordToComplete))
+        var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        foreach (var role in AtlasValidation.KnownProjectRoles.Where(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
         {
             yield return new CompletionResult(role, role, CompletionResultType.ParameterValue, role);
         }

@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using System.Threading.Tasks;
 using AtlasApiKeys.Commands;
-using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Commands;
 using AtlasApiKeys.Tests.Cmdlets;
 using Xunit;
 
@@ -14,7 +10,7 @@ namespace AtlasApiKeys.Tests.Reliability;
 
 /// <summary>The values people type, for every parameter of every cmdlet: refused before any request,
 /// with a message that names the parameter.</summary>
-public sealed class BadInputTests : StubTest
+public sealed class BadInputTests : CmdletTest
 {
     private const string Good = "0123456789abcdef01234567";
 
@@ -62,76 +58,36 @@ public sealed class BadInputTests : StubTest
     public void Refused_before_any_request_naming_the_parameter(string what, string value)
     {
         var (cmdlet, parameter) = (what.Split(':')[0], what.Split(':')[1]);
-        var runner = new CommandRunner(Stub);
-        var session = Stub.Digest();
-        var key = Stub.Seed.Admin.Id;
-        string? Id(string name) => parameter == name ? value : name == "ProjectId" ? Stub.Production : key;
-        IReadOnlyList<string> roles = parameter == "Role" ? value.Split(',') : ["GROUP_READ_ONLY"];
-        if (parameter == "Role" && value.Length == 0)
+        var ids = $"-ProjectId {(parameter == "ProjectId" ? "$v" : "$p")}";
+        var key = parameter == "ApiKeyId" ? "$v" : "$k";
+        var roles = parameter == "Role" ? (value.Length == 0 ? "@()" : "$v.Split(',')") : "GROUP_READ_ONLY";
+        var description = parameter == "Description" ? "$v" : "ok";
+        var script = cmdlet switch
         {
-            roles = [];
-        }
-
-        var description = parameter == "Description" ? value : cmdlet == "Set" ? null : "ok";
-        var request = new KeyRequest { ProjectId = Id("ProjectId"), ApiKeyId = Id("ApiKeyId"), Roles = cmdlet == "Set" && parameter is not "Role" ? null : roles, Description = description };
-        Func<CommandContext, Task> logic = cmdlet switch
-        {
-            "Get" => c => GetKeysCommand.RunAsync(c, new GetKeysRequest { ProjectIds = [Id("ProjectId")!], ApiKeyId = parameter == "ApiKeyId" ? value : null }),
-            "New" => c => ApiKeyCommands.NewAsync(c, new NewKeyRequest { ProjectId = Id("ProjectId"), Description = description!, Roles = roles }),
-            "Add" => c => ApiKeyCommands.AddAsync(c, request),
-            "Set" => c => ApiKeyCommands.SetAsync(c, request),
-            _ => c => ApiKeyCommands.RemoveAsync(c, request),
+            "Get" => $"Get-AtlasProjectApiKey -Session $s {ids}" + (parameter == "ApiKeyId" ? " -ApiKeyId $v" : string.Empty),
+            "New" => $"New-AtlasProjectApiKey -Session $s {ids} -Description {description} -Role {roles}",
+            "Add" => $"Add-AtlasProjectApiKey -Session $s {ids} -ApiKeyId {key} -Role {roles}",
+            "Set" => $"Set-AtlasProjectApiKey -Session $s {ids} -ApiKeyId {key}"
+                + (parameter == "Role" ? $" -Role {roles}" : string.Empty) + (parameter == "Description" ? " -Description $v" : string.Empty),
+            _ => $"Remove-AtlasProjectApiKey -Session $s {ids} -ApiKeyId {key} -Confirm:$false",
         };
 
-        var sink = runner.Run(logic, session);
+        var run = Pwsh.Run(script, ("s", Stub.Digest()), ("p", Stub.Production), ("k", Stub.Seed.Admin.Id), ("v", value));
 
-        var error = runner.Terminating ?? Assert.Single(sink.Errors);
-        Assert.Equal(AtlasErrorCategory.InvalidArgument, error.Category);
+        var error = run.Error;
+        Assert.Contains(error.CategoryInfo.Category, new[] { ErrorCategory.InvalidArgument, ErrorCategory.InvalidData });   // per item, or at binding
         Assert.Contains(parameter == "Nothing" ? "Role" : parameter, error.Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(sink.Objects);
+        Assert.Empty(run.Output);
         Assert.Empty(Stub.Server.Log.Entries);
     }
 
     [Fact]
     public void A_missing_project_id_with_no_default_is_refused_naming_the_parameter()
     {
-        var runner = new CommandRunner(Stub);
-        runner.Run(c => ApiKeyCommands.RemoveAsync(c, new KeyRequest { ApiKeyId = Good }), Stub.Digest());
-        Assert.Equal(("AtlasProjectIdMissing", AtlasErrorCategory.InvalidArgument), (runner.Terminating!.ErrorId, runner.Terminating.Category));
-        Assert.Contains("ProjectId", runner.Terminating.Exception.Message, StringComparison.Ordinal);
+        var run = Pwsh.Run("Remove-AtlasProjectApiKey -Session $s -ApiKeyId $k -Confirm:$false", ("s", Stub.Digest()), ("k", Good));
+        Assert.Equal(("AtlasProjectIdMissing,AtlasApiKeys.Commands.RemoveAtlasProjectApiKeyCommand", ErrorCategory.InvalidArgument), (run.Terminating!.FullyQualifiedErrorId, run.Terminating.CategoryInfo.Category));
+        Assert.Contains("ProjectId", run.Terminating.Exception.Message, StringComparison.Ordinal);
         Assert.Empty(Stub.Server.Log.Entries);
-    }
-
-    [Theory]
-    [InlineData("cloud.mongodb.com")]
-    [InlineData("http://cloud.mongodb.com")]
-    [InlineData("http://10.1.2.3:8080")]
-    [InlineData("ftp://127.0.0.1")]
-    [InlineData("file:///etc/passwd")]
-    public void Base_uris_without_a_scheme_or_with_plain_http_to_a_remote_host_are_refused(string uri)
-    {
-        var ex = Assert.Throws<AtlasTerminatingException>(() => ConnectCommand.Connect(new RecordingSink(), new SessionStore(), new object(), new ConnectRequest
-        {
-            Credential = new AtlasDigestCredential("abcdefgh", "secret"),
-            BaseUri = new Uri(uri, UriKind.RelativeOrAbsolute),
-        }));
-        Assert.Equal(AtlasErrorCategory.InvalidArgument, ex.Error.Category);
-        Assert.Contains("BaseUri", ex.Error.Exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Plain_http_to_a_remote_host_is_allowed_only_when_asked_for()
-    {
-        var session = ConnectCommand.Connect(new RecordingSink(), new SessionStore(), new object(), new ConnectRequest
-        {
-            Credential = new AtlasDigestCredential("abcdefgh", "secret"),
-            BaseUri = new Uri("http://atlas.test.internal"),
-            AllowInsecureHttp = true,
-        });
-        using (session)
-        {
-            Assert.Equal("http://atlas.test.internal/", session.BaseUri.ToString());
-        }
     }
 
     [Theory]

@@ -1,25 +1,35 @@
 using System;
+using System.Management.Automation;
+using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Errors;
 
-namespace AtlasApiKeys.Core.Commands;
+namespace AtlasApiKeys.Commands;
 
-/// <summary>Turns failures into <see cref="AtlasErrorInfo"/>: ErrorId = Atlas's errorCode, category by status.</summary>
-public static class ErrorMapper
+/// <summary>Turns failures into error records: ErrorId = Atlas's errorCode, category by status, and
+/// what to do about it in ErrorDetails.</summary>
+internal static class ErrorMapper
 {
-    /// <summary>The error for a failed call about <paramref name="target"/>.</summary>
-    public static AtlasErrorInfo FromException(Exception exception, object? target)
+    /// <summary>The error record for a failed call about <paramref name="target"/>.</summary>
+    public static ErrorRecord ToErrorRecord(Exception exception, object? target) => exception switch
     {
-        if (exception is null)
+        AtlasApiException api => Record(api, api.ErrorCode ?? "AtlasApiError", Category(api), target, api.Detail, RecommendedAction(api)),
+        ArgumentException arg => Record(arg, "AtlasInvalidArgument", ErrorCategory.InvalidArgument, target),
+        _ => Record(exception, "AtlasUnexpectedError", ErrorCategory.NotSpecified, target),
+    };
+
+    /// <summary>An error record, with ErrorDetails when there is Atlas's detail or advice to add.</summary>
+    public static ErrorRecord Record(Exception exception, string errorId, ErrorCategory category, object? target, string? detail = null, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (detail is not null || recommendedAction is not null)
         {
-            throw new ArgumentNullException(nameof(exception));
+            record.ErrorDetails = new ErrorDetails(exception.Message + (detail is null || exception.Message.Contains(detail) ? string.Empty : " " + detail))
+            {
+                RecommendedAction = recommendedAction,
+            };
         }
 
-        return exception switch
-        {
-            AtlasApiException api => new AtlasErrorInfo(api, api.ErrorCode ?? "AtlasApiError", Category(api), target, api.Detail, RecommendedAction(api)),
-            ArgumentException arg => new AtlasErrorInfo(arg, "AtlasInvalidArgument", AtlasErrorCategory.InvalidArgument, target),
-            _ => new AtlasErrorInfo(exception, "AtlasUnexpectedError", AtlasErrorCategory.NotSpecified, target),
-        };
+        return record;
     }
 
     /// <summary>True when no later item can succeed either (the credentials were refused).</summary>
@@ -27,30 +37,22 @@ public static class ErrorMapper
         exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 };
 
     /// <summary>The category for an API failure.</summary>
-    public static AtlasErrorCategory Category(AtlasApiException exception)
+    public static ErrorCategory Category(AtlasApiException exception) => exception.Kind switch
     {
-        if (exception is null)
+        AtlasFailureKind.Connection => ErrorCategory.ConnectionError,
+        AtlasFailureKind.Timeout => ErrorCategory.OperationTimeout,
+        AtlasFailureKind.MalformedResponse => ErrorCategory.InvalidResult,
+        _ => exception.StatusCode switch
         {
-            throw new ArgumentNullException(nameof(exception));
-        }
-
-        return exception.Kind switch
-        {
-            AtlasFailureKind.Connection => AtlasErrorCategory.ConnectionError,
-            AtlasFailureKind.Timeout => AtlasErrorCategory.OperationTimeout,
-            AtlasFailureKind.MalformedResponse => AtlasErrorCategory.InvalidResult,
-            _ => exception.StatusCode switch
-            {
-                400 => AtlasErrorCategory.InvalidArgument,
-                401 => AtlasErrorCategory.AuthenticationError,
-                403 => AtlasErrorCategory.PermissionDenied,
-                404 => AtlasErrorCategory.ObjectNotFound,
-                409 => AtlasErrorCategory.ResourceExists,
-                429 or >= 500 => AtlasErrorCategory.ResourceUnavailable,
-                _ => AtlasErrorCategory.NotSpecified,
-            },
-        };
-    }
+            400 => ErrorCategory.InvalidArgument,
+            401 => ErrorCategory.AuthenticationError,
+            403 => ErrorCategory.PermissionDenied,
+            404 => ErrorCategory.ObjectNotFound,
+            409 => ErrorCategory.ResourceExists,
+            429 or >= 500 => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.NotSpecified,
+        },
+    };
 
     private static string? RecommendedAction(AtlasApiException exception) => exception.RecommendedAction ?? exception.ErrorCode switch
     {

@@ -1,12 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Management.Automation;
 using System.Text;
+using AtlasApiKeys.Core;
+using AtlasApiKeys.Core.Platform;
 
-namespace AtlasApiKeys.Core.Commands;
+namespace AtlasApiKeys.Commands;
 
 /// <summary>The session Connect-Atlas stored, per scope (the cmdlets use the runspace), and a session
 /// built from the Atlas CLI's environment variables, kept while those variables stay the same.</summary>
-public sealed class SessionStore
+internal sealed class SessionStore
 {
     /// <summary>The store the module uses.</summary>
     public static SessionStore Default { get; } = new();
@@ -32,7 +35,7 @@ public sealed class SessionStore
     }
 
     /// <summary>The session for a call: the explicit one, else the connected one, else one from the
-    /// environment. Throws <see cref="AtlasTerminatingException"/> (AtlasNotConnected) when there is none.</summary>
+    /// environment. Throws <see cref="TerminatingErrorException"/> (AtlasNotConnected) when there is none.</summary>
     public AtlasSession Resolve(AtlasSession? explicitSession, object scope, Func<string, string?> environment)
     {
         if (explicitSession is not null)
@@ -50,7 +53,7 @@ public sealed class SessionStore
         if (options is null)
         {
             var ex = new InvalidOperationException("Not connected to Atlas: run Connect-Atlas, pass -Session, or set MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY (or MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET).");
-            throw new AtlasTerminatingException(new AtlasErrorInfo(ex, "AtlasNotConnected", AtlasErrorCategory.InvalidOperation, null,
+            throw new TerminatingErrorException(ErrorMapper.Record(ex, "AtlasNotConnected", ErrorCategory.InvalidOperation, null,
                 recommendedAction: "Run Connect-Atlas -Credential (Get-Credential), or set the Atlas CLI's environment variables."));
         }
 
@@ -79,7 +82,7 @@ public sealed class SessionStore
             text.Append(environment(name)).Append('\n');
         }
 
-        using var sha = Platform.FipsHashing.Sha256();   // CryptoAPI on .NET Framework: FIPS policy allows it
+        using var sha = FipsHashing.Sha256();   // CryptoAPI on .NET Framework: FIPS policy allows it
         return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
@@ -90,71 +93,5 @@ public sealed class SessionStore
         public AtlasSession? FromEnvironment { get; set; }
 
         public string? EnvironmentFingerprint { get; set; }
-    }
-}
-
-/// <summary>The Atlas CLI's environment variables, read as the Atlas CLI reads them.</summary>
-public static class EnvironmentSession
-{
-    /// <summary>Digest public key.</summary>
-    public const string PublicKey = "MONGODB_ATLAS_PUBLIC_API_KEY";
-
-    /// <summary>Digest private key.</summary>
-    public const string PrivateKey = "MONGODB_ATLAS_PRIVATE_API_KEY";
-
-    /// <summary>Service account client id.</summary>
-    public const string ClientId = "MONGODB_ATLAS_CLIENT_ID";
-
-    /// <summary>Service account secret.</summary>
-    public const string ClientSecret = "MONGODB_ATLAS_CLIENT_SECRET";
-
-    /// <summary>Default project.</summary>
-    public const string ProjectId = "MONGODB_ATLAS_PROJECT_ID";
-
-    /// <summary>Default organization (the Atlas CLI's variable).</summary>
-    public const string OrgId = "MONGODB_ATLAS_ORG_ID";
-
-    /// <summary>Base URI.</summary>
-    public const string BaseUrl = "MONGODB_ATLAS_OPS_MANAGER_URL";
-
-    internal static readonly string[] Names = [PublicKey, PrivateKey, ClientId, ClientSecret, ProjectId, OrgId, BaseUrl];
-
-    /// <summary>MONGODB_ATLAS_ORG_ID, trimmed, or null when it is not set (the organization for a session
-    /// that has none of its own: pass it to <see cref="IAtlasOrganizationClient.ResolveOrgIdAsync"/>).</summary>
-    public static string? OrgIdFrom(Func<string, string?> environment) =>
-        (environment ?? throw new ArgumentNullException(nameof(environment)))(OrgId) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
-
-    /// <summary>Session options from the variables, or null when they hold no credential.</summary>
-    public static AtlasSessionOptions? Options(Func<string, string?> environment)
-    {
-        if (environment is null)
-        {
-            throw new ArgumentNullException(nameof(environment));
-        }
-
-        string? Get(string name) => environment(name) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
-        AtlasCredential? credential = (Get(PublicKey), Get(PrivateKey), Get(ClientId), Get(ClientSecret)) switch
-        {
-            ({ } pub, { } priv, _, _) => new AtlasDigestCredential(pub, priv),
-            (_, _, { } id, { } secret) => new AtlasServiceAccountCredential(id, secret),
-            _ => null,
-        };
-        if (credential is null)
-        {
-            return null;
-        }
-
-        var options = new AtlasSessionOptions { Credential = credential, DefaultProjectId = Get(ProjectId), DefaultOrgId = Get(OrgId) };
-        if (Get(BaseUrl) is { } url)
-        {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            {
-                throw new ArgumentException($"{BaseUrl} '{url}' is not an absolute URI.", BaseUrl);
-            }
-
-            options.BaseUri = uri;
-        }
-
-        return options;
     }
 }

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core.Model;
+
+namespace AtlasApiKeys.Core;
+
+/// <summary>Listings beyond one project's pages: the pages that cover a window of the output
+/// (-Skip, -First), and several projects listed at once and handed back in input order.</summary>
+public static class KeyListing
+{
+    /// <summary>The page size and first page that cover <paramref name="skip"/> and <paramref name="first"/>
+    /// with the fewest requests, fetching no page past the window.</summary>
+    public static ListOptions Plan(ulong skip, ulong first)
+    {
+        var perPage = first < 500 && skip % first == 0 ? (int)Math.Max(first, 1) : 500;
+        var startPage = (int)Math.Min(skip / (ulong)perPage, int.MaxValue - 1) + 1;
+        int? maxPages = first == ulong.MaxValue
+            ? null
+            : (int)Math.Min(((skip % (ulong)perPage) + first + (ulong)perPage - 1) / (ulong)perPage, int.MaxValue);
+        return new ListOptions { ItemsPerPage = perPage, StartPage = startPage, MaxPages = maxPages };
+    }
+
+    /// <summary>Every page of each project, the projects listed concurrently (at most
+    /// <paramref name="throttleLimit"/> at once) and yielded in input order; a project that fails
+    /// yields its failure after whatever pages it had. Stopping the enumeration cancels the rest.</summary>
+    public static async IAsyncEnumerable<ProjectPageResult> InOrderAsync(IAtlasProjectApiKeyClient client, IReadOnlyList<string> projectIds, int throttleLimit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (client is null || projectIds is null)
+        {
+            throw new ArgumentNullException(client is null ? nameof(client) : nameof(projectIds));
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
+        var channels = projectIds.Select(_ => Channel.CreateUnbounded<ProjectPageResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })).ToArray();
+        var producers = projectIds.Select((project, i) => ProduceAsync(client, project, channels[i].Writer, slots, stop.Token)).ToArray();
+        try
+        {
+            foreach (var channel in channels)
+            {
+                while (await channel.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
+                {
+                    while (channel.Reader.TryRead(out var part))
+                    {
+                        yield return part;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            await Task.WhenAll(producers).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Hands each page of one project to <paramref name="onPage"/> as it arrives (the next one
+    /// is already on its way) until the listing ends or <paramref name="onPage"/> returns false.
+    /// For callers that cannot name IAsyncEnumerable (the module assembly: see DependencyLoader).</summary>
+    public static async Task ForEachPageAsync(IAtlasProjectApiKeyClient client, string projectId, ListOptions? options, Func<ProjectApiKeyPage, bool> onPage, CancellationToken cancellationToken = default)
+    {
+        if (client is null || onPage is null)
+        {
+            throw new ArgumentNullException(client is null ? nameof(client) : nameof(onPage));
+        }
+
+        await foreach (var page in client.ListPagesAsync(projectId, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (!onPage(page))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary><see cref="InOrderAsync"/>, each step handed to <paramref name="onPart"/> until it returns false.</summary>
+    public static async Task ForEachInOrderAsync(IAtlasProjectApiKeyClient client, IReadOnlyList<string> projectIds, int throttleLimit, Func<ProjectPageResult, bool> onPart, CancellationToken cancellationToken = default)
+    {
+        if (onPart is null)
+        {
+            throw new ArgumentNullException(nameof(onPart));
+        }
+
+        await foreach (var part in InOrderAsync(client, projectIds, throttleLimit, cancellationToken).ConfigureAwait(false))
+        {
+            if (!onPart(part))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Lists one project into its channel, once a slot is free. Never throws.</summary>
+    private static async Task ProduceAsync(IAtlasProjectApiKeyClient client, string project, ChannelWriter<ProjectPageResult> writer, SemaphoreSlim slots, CancellationToken token)
+    {
+        try
+        {
+            await slots.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                token.ThrowIfCancellationRequested();   // the slot came with the stop: list nothing
+                var first = true;
+                await foreach (var page in client.ListPagesAsync(project, null, token).ConfigureAwait(false))
+                {
+                    writer.TryWrite(new ProjectPageResult(project, page, first, null));
+                    first = false;
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            writer.TryWrite(new ProjectPageResult(project, null, false, ex));
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+}

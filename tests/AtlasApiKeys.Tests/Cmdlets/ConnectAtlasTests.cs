@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using AtlasApiKeys.Core;
+using AtlasApiKeys.Core.Errors;
+using Xunit;
+
+namespace AtlasApiKeys.Tests.Cmdlets;
+
+/// <summary>Connect-Atlas and Disconnect-Atlas run for real in a runspace of this process.</summary>
+public sealed class ConnectAtlasTests : CmdletTest
+{
+    private (string, object?)[] Variables() =>
+    [
+        ("uri", Stub.Server.BaseUri),
+        ("cred", new PSCredential(Stub.Seed.Admin.PublicKey, Stub.Seed.Admin.PrivateKey.Secure())),
+        ("p", Stub.Production),
+    ];
+
+    [Fact]
+    public void Connect_stores_the_session_for_its_runspace_and_Disconnect_forgets_it()
+    {
+        var connected = Pwsh.Run("Connect-Atlas -BaseUri $uri -Credential $cred -ProjectId $p -PassThru -Verbose", Variables());
+        var session = Stub.Track(Assert.IsType<AtlasSession>(Assert.Single(connected.Output)));
+
+        var listed = Pwsh.Run("Get-AtlasProjectApiKey");   // no -Session, no -ProjectId
+        Assert.Equal(3, listed.Keys.Count());
+        Assert.Contains(connected.Verbose, v => v.StartsWith("Connected to ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Stub.Seed.Admin.PrivateKey, connected.AllText(), StringComparison.Ordinal);
+        using (var other = new InProcessPwsh())
+        {
+            Assert.Equal("AtlasNotConnected", other.Run("Get-AtlasProjectApiKey -ProjectId $p", ("p", Stub.Production)).Terminating?.FullyQualifiedErrorId.Split(',')[0]);   // another runspace has its own
+        }
+
+        Pwsh.Run("Disconnect-Atlas");
+        var after = Pwsh.Run("Get-AtlasProjectApiKey");
+        Assert.Equal("AtlasNotConnected", after.Terminating?.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.NotNull(session);
+    }
+
+    [Fact]
+    public async Task A_session_given_out_with_PassThru_survives_the_next_Connect_and_one_nobody_holds_is_closed()
+    {
+        var held = Stub.Track(Assert.IsType<AtlasSession>(Assert.Single(Pwsh.Run("Connect-Atlas -BaseUri $uri -Credential $cred -PassThru", Variables()).Output)));
+        Pwsh.Run("Connect-Atlas -BaseUri $uri -Credential $cred");
+        var replaced = AtlasApiKeys.Commands.SessionStore.Default.GetConnected(Pwsh.Runspace)!;
+        Pwsh.Run("Connect-Atlas -BaseUri $uri -Credential $cred");
+
+        Assert.Equal(3, (await held.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);   // the caller's $s still works
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(() => replaced.ApiKeys.ListAsync(Stub.Production).ToListAsync());   // nobody held this one
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("http://cloud.example.com", false)]
+    [InlineData("https://cloud.mongodb.com", true)]
+    [InlineData("cloud.mongodb.com", false)]
+    [InlineData("http://10.1.2.3:8080", false)]
+    [InlineData("ftp://127.0.0.1", false)]
+    [InlineData("file:///etc/passwd", false)]
+    public void Connect_refuses_bad_base_uris_before_anything_is_stored(string uri, bool government)
+    {
+        var run = Pwsh.Run($"Connect-Atlas -BaseUri $bad -Credential $cred {(government ? "-Government" : string.Empty)}", [.. Variables(), ("bad", uri)]);
+
+        Assert.Equal(("AtlasInvalidArgument,AtlasApiKeys.Commands.ConnectAtlasCommand", ErrorCategory.InvalidArgument), (run.Terminating!.FullyQualifiedErrorId, run.Terminating.CategoryInfo.Category));
+        Assert.Contains("BaseUri", run.Terminating.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("AtlasNotConnected", Pwsh.Run("Get-AtlasProjectApiKey -ProjectId $p").Terminating?.FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
+    public void Plain_http_to_a_remote_host_is_allowed_only_when_asked_for()
+    {
+        var run = Pwsh.Run("Connect-Atlas -BaseUri 'http://atlas.test.internal' -Credential $cred -AllowInsecureHttp -PassThru", Variables());
+        using var session = Assert.IsType<AtlasSession>(Assert.Single(run.Output));
+        Assert.Equal("http://atlas.test.internal/", session.BaseUri.ToString());
+    }
+
+    [Theory]
+    [InlineData("", 11)]
+    [InlineData("group_data", 4)]
+    [InlineData("'GROUP_O", 2)]
+    [InlineData("ORG_", 0)]
+    public void Roles_complete_from_the_known_list(string typed, int count)
+    {
+        var roles = new AtlasApiKeys.Commands.ProjectRoleCompleter().CompleteArgument("New-AtlasProjectApiKey", "Role", typed, null!, null!).Select(r => r.CompletionText).ToList();
+        Assert.Equal(count, roles.Count);
+        Assert.All(roles, r => Assert.StartsWith("GROUP_", r, StringComparison.Ordinal));
+    }
+}

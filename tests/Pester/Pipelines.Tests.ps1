@@ -1,0 +1,56 @@
+# Behaviours of the async cmdlet base that need the real pwsh pipeline (Select-Object is not in the
+# in-process runspace of the xunit suite), and the runbook's environment session.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    Import-AtlasModule
+    $stub = Start-AtlasStub -BulkKeys 1600
+    Connect-AtlasStub $stub
+}
+
+AfterAll {
+    Disconnect-Atlas
+    Stop-AtlasStub $stub
+}
+
+Describe 'A stopped pipeline' {
+    It 'cancels the listing: Select-Object -First 2 of four pages fetches at most the page read ahead' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $two = Get-AtlasProjectApiKey -ProjectId $stub.Bulk | Select-Object -First 2
+            $two.Count | Should -Be 2
+            Start-Sleep -Milliseconds 500   # time for pages that would still be fetched
+        }
+        $pages = @($sent | Where-Object Query -match 'pageNum=')
+        $pages.Count | Should -BeGreaterThan 0
+        $pages | Where-Object Query -match 'pageNum=[34]' | Should -BeNullOrEmpty
+    }
+
+    It 'cancels a fan-out over several projects' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $one = Get-AtlasProjectApiKey -ProjectId $stub.Bulk, $stub.Production -ThrottleLimit 1 | Select-Object -First 1
+            $one.Count | Should -Be 1
+            Start-Sleep -Milliseconds 500
+        }
+        $sent | Where-Object Query -match 'pageNum=[34]' | Should -BeNullOrEmpty
+        $sent | Where-Object Path -match $stub.Production | Should -BeNullOrEmpty   # its slot never came
+    }
+
+    It 'runs a downstream cmdlet inside the upstream one: Get | Set | Remove of the same keys' {
+        $keys = @(Get-AtlasProjectApiKey -ProjectId $stub.Production | Where-Object Description -eq 'monitoring' |
+            Set-AtlasProjectApiKey -Description 'monitoring (old)' -PassThru |
+            Remove-AtlasProjectApiKey -PassThru -Confirm:$false)
+        $keys.Count | Should -Be 1
+        $keys[0].Description | Should -Be 'monitoring (old)'
+        Get-AtlasProjectApiKey -ProjectId $stub.Production | Where-Object Id -eq $keys[0].Id | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The session from the environment (a runbook)' {
+    It 'is built once and kept while the variables stay the same: one challenge for two calls' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command '(Get-AtlasProjectApiKey).Count; (Get-AtlasProjectApiKey).Count'
+            $run.ExitCode | Should -Be 0
+            $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be @('3', '3')
+        }
+        @($sent.Status) | Should -Be @(401, 200, 200)
+    }
+}
