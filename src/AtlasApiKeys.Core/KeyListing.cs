@@ -26,8 +26,9 @@ public static class KeyListing
     }
 
     /// <summary>Every page of each project, the projects listed concurrently (at most
-    /// <paramref name="throttleLimit"/> at once) and yielded in input order; a project that fails
-    /// yields its failure after whatever pages it had. Stopping the enumeration cancels the rest.</summary>
+    /// <paramref name="throttleLimit"/> at once, started in input order) and yielded in input order; a
+    /// project that fails yields its failure after whatever pages it had. Each project reads at most
+    /// <see cref="PagesAhead"/> pages ahead of the consumer. Stopping the enumeration cancels the rest.</summary>
     public static async IAsyncEnumerable<ProjectPageResult> InOrderAsync(IAtlasProjectApiKeyClient client, IReadOnlyList<string> projectIds, int throttleLimit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (client is null || projectIds is null)
@@ -36,9 +37,8 @@ public static class KeyListing
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-        var channels = projectIds.Select(_ => Channel.CreateUnbounded<ProjectPageResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })).ToArray();
-        var producers = projectIds.Select((project, i) => ProduceAsync(client, project, channels[i].Writer, slots, stop.Token)).ToArray();
+        var channels = projectIds.Select(_ => Channel.CreateBounded<ProjectPageResult>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true })).ToArray();
+        var launcher = LaunchAsync(client, projectIds, channels, Math.Max(1, throttleLimit), stop.Token);
         try
         {
             foreach (var channel in channels)
@@ -55,9 +55,12 @@ public static class KeyListing
         finally
         {
             stop.Cancel();
-            await Task.WhenAll(producers).ConfigureAwait(false);
+            await launcher.ConfigureAwait(false);
         }
     }
+
+    /// <summary>How many pages a project of <see cref="InOrderAsync"/> may hold that the consumer has not taken.</summary>
+    public const int PagesAhead = 2;
 
     /// <summary>Hands each page of one project to <paramref name="onPage"/> as it arrives (the next one
     /// is already on its way) until the listing ends or <paramref name="onPage"/> returns false.
@@ -95,25 +98,42 @@ public static class KeyListing
         }
     }
 
-    /// <summary>Lists one project into its channel, once a slot is free. Never throws.</summary>
+    /// <summary>Starts the projects' producers in input order, each when a slot is free (so the
+    /// consumer's project has always started, or will next). Never throws.</summary>
+    private static async Task LaunchAsync(IAtlasProjectApiKeyClient client, IReadOnlyList<string> projectIds, Channel<ProjectPageResult>[] channels, int throttleLimit, CancellationToken token)
+    {
+        using var slots = new SemaphoreSlim(throttleLimit);
+        var producers = new List<Task>();
+        var started = 0;
+        try
+        {
+            for (; started < projectIds.Count; started++)
+            {
+                await slots.WaitAsync(token).ConfigureAwait(false);
+                producers.Add(ProduceAsync(client, projectIds[started], channels[started].Writer, slots, token));
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            for (var i = started; i < channels.Length; i++)
+            {
+                channels[i].Writer.TryComplete();
+            }
+        }
+
+        await Task.WhenAll(producers).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists one project into its channel, then frees its slot. Never throws.</summary>
     private static async Task ProduceAsync(IAtlasProjectApiKeyClient client, string project, ChannelWriter<ProjectPageResult> writer, SemaphoreSlim slots, CancellationToken token)
     {
         try
         {
-            await slots.WaitAsync(token).ConfigureAwait(false);
-            try
+            var first = true;
+            await foreach (var page in client.ListPagesAsync(project, null, token).ConfigureAwait(false))
             {
-                token.ThrowIfCancellationRequested();   // the slot came with the stop: list nothing
-                var first = true;
-                await foreach (var page in client.ListPagesAsync(project, null, token).ConfigureAwait(false))
-                {
-                    writer.TryWrite(new ProjectPageResult(project, page, first, null));
-                    first = false;
-                }
-            }
-            finally
-            {
-                slots.Release();
+                await writer.WriteAsync(new ProjectPageResult(project, page, first, null), token).ConfigureAwait(false);
+                first = false;
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -121,11 +141,18 @@ public static class KeyListing
         }
         catch (Exception ex)
         {
-            writer.TryWrite(new ProjectPageResult(project, null, false, ex));
+            try
+            {
+                await writer.WriteAsync(new ProjectPageResult(project, null, false, ex), token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+            }
         }
         finally
         {
             writer.TryComplete();
+            slots.Release();
         }
     }
 }

@@ -70,13 +70,14 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
 
     It 'shows the syntax of each of its parameter sets' {
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters
-        $helpSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ' ' })
+        # A set with no parameter of its own (Disconnect-Atlas) has no 'parameter' property: strict mode allows no dot there.
+        $helpSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_ | Select-Object -ExpandProperty parameter -ErrorAction Ignore | ForEach-Object name) | Sort-Object) -join ' ' })
         $commandSets = @($command.ParameterSets | ForEach-Object { (@($_.Parameters.Name | Where-Object { $_ -notin $common }) | Sort-Object) -join ' ' })
         @($helpSets | Sort-Object) | Should -Be @($commandSets | Sort-Object)
     }
 
     It 'describes no parameter the cmdlet does not have' {
-        $documented = @($help.parameters.parameter.name)
+        $documented = @($help.parameters | Select-Object -ExpandProperty parameter -ErrorAction Ignore | ForEach-Object name)
         $documented | Where-Object { $_ -notin $command.Parameters.Keys } | Should -BeNullOrEmpty
     }
 }

@@ -1,6 +1,6 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Platform;
