@@ -6,11 +6,13 @@ using System.Reflection;
 
 namespace AtlasApiKeys;
 
-/// <summary>Loads AtlasApiKeys.Core and the libraries it needs from <c>dependencies/</c>, apart from
-/// whatever versions other modules have loaded. On .NET (PowerShell 7) they go into an
-/// AssemblyLoadContext of their own; on .NET Framework (Windows PowerShell 5.1) an AssemblyResolve
-/// handler finds them, for our own assemblies only (<see cref="ResolveRules"/>). No PowerShell types
-/// here, so xunit can drive it.</summary>
+/// <summary>Loads the third-party libraries the module needs from <c>dependencies/</c>, apart from
+/// whatever versions other modules have loaded, while the module's own assemblies (this one and
+/// AtlasApiKeys.Core, beside it) load where PowerShell resolves types, so a script can name the
+/// module's output, error and session types. On .NET (PowerShell 7) the libraries go into an
+/// AssemblyLoadContext of their own and the default context's requests for them are answered from
+/// there; on .NET Framework (Windows PowerShell 5.1) an AssemblyResolve handler finds them, for our own
+/// assemblies only (<see cref="ResolveRules"/>). No PowerShell types here, so xunit can drive it.</summary>
 internal sealed class DependencyLoader
 {
     internal const string CoreName = "AtlasApiKeys.Core";
@@ -26,8 +28,8 @@ internal sealed class DependencyLoader
     private readonly Assembly module;
     private readonly Dictionary<string, string> files;
     private readonly Dictionary<string, AssemblyName> shipped = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Assembly> isolatedAssemblies = new(StringComparer.OrdinalIgnoreCase);
     private object? isolated;
-    private Assembly? core;
 
     public DependencyLoader(string directory)
         : this(directory, UsesLoadContext, typeof(DependencyLoader).Assembly)
@@ -69,7 +71,21 @@ internal sealed class DependencyLoader
     /// ResolveEventArgs.RequestingAssembly; the default context's Resolving event does not tell).</summary>
     public Assembly? Resolve(AssemblyName name, Assembly? requester = null)
     {
-        if (name?.Name is not { } simple || !files.ContainsKey(simple))
+        if (name?.Name is not { } simple)
+        {
+            return null;
+        }
+
+        if (string.Equals(simple, CoreName, StringComparison.OrdinalIgnoreCase))
+        {
+            // Our own, beside the module: into the default context (.NET) or the LoadFrom context (.NET
+            // Framework, where that folder is usually probed before this is asked), where PowerShell resolves types.
+            var core = Path.Combine(moduleDirectory, CoreName + ".dll");
+            var ours = useLoadContext || ResolveRules.IsOwnRequester(requester, module, moduleDirectory, directory);
+            return ours && File.Exists(core) ? Assembly.LoadFrom(core) : null;
+        }
+
+        if (!files.ContainsKey(simple))
         {
             return null;
         }
@@ -79,9 +95,9 @@ internal sealed class DependencyLoader
             return DesktopCandidate(name, requester) is { } path ? Assembly.LoadFrom(path) : null;
         }
 
-        // Only the entry point is handed to the default context; everything Core needs is found
-        // inside the isolated context, which was filled when Core was first asked for.
-        return string.Equals(simple, CoreName, StringComparison.OrdinalIgnoreCase) ? LoadCore() : null;
+        // The module's own assemblies (Core, beside the module) never come here: they load into the
+        // default context from the module folder. A library they ask for comes from the isolated context.
+        return LoadIsolated().TryGetValue(simple, out var library) ? library : null;
     }
 
     /// <summary>The file that answers a .NET Framework request, or null: only a request from one of our own
@@ -119,33 +135,63 @@ internal sealed class DependencyLoader
         return ResolveRules.CanHonour(name, ours, compiledAgainst) ? path : null;
     }
 
-    /// <summary>Core, loaded into the isolated context with every dependency that the runtime does not
-    /// already provide in an equal or newer version.</summary>
-    public Assembly LoadCore()
+    /// <summary>The isolated context, filled on first use with every library of <c>dependencies/</c> that the
+    /// runtime does not already provide in an equal or newer version: the libraries by name.</summary>
+    public IReadOnlyDictionary<string, Assembly> LoadIsolated()
     {
         lock (files)
         {
-            if (core is not null)
+            if (isolated is not null)
             {
-                return core;
+                return isolatedAssemblies;
             }
 
             isolated = Activator.CreateInstance(LoadContextType!, "AtlasApiKeys", false);
             var loadFromPath = LoadContextType!.GetMethod("LoadFromAssemblyPath", [typeof(string)])!;
             var platform = PlatformAssemblies();
+            var shared = DefaultContextAssemblies();
             foreach (var pair in files.Where(f => !string.Equals(f.Key, CoreName, StringComparison.OrdinalIgnoreCase)))
             {
-                if (platform.TryGetValue(pair.Key, out var provided) && provided >= AssemblyName.GetAssemblyName(pair.Value).Version)
+                var ours = AssemblyName.GetAssemblyName(pair.Value).Version;
+                if (platform.TryGetValue(pair.Key, out var provided) && provided >= ours)
                 {
                     continue; // the runtime's own copy is as new: use it, so its types stay the runtime's types
                 }
 
-                loadFromPath.Invoke(isolated, [pair.Value]);
+                if (shared.TryGetValue(pair.Key, out var loaded) && loaded >= ours)
+                {
+                    // Another module put an equal or newer copy into the default context, where Core (beside
+                    // the module) binds: our libraries share it too, or Core and they would see two copies
+                    // of one type (IServiceCollection) and fail with MissingMethodException.
+                    continue;
+                }
+
+                isolatedAssemblies[pair.Key] = (Assembly)loadFromPath.Invoke(isolated, [pair.Value])!;
             }
 
-            core = (Assembly)loadFromPath.Invoke(isolated, [files[CoreName]])!;
-            return core;
+            return isolatedAssemblies;
         }
+    }
+
+    /// <summary>What the default context holds already, by name (the highest version of each).</summary>
+    private static Dictionary<string, Version?> DefaultContextAssemblies()
+    {
+        var result = new Dictionary<string, Version?>(StringComparer.OrdinalIgnoreCase);
+        var defaultContext = LoadContextType!.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+        if (LoadContextType.GetProperty("Assemblies")?.GetValue(defaultContext) is not IEnumerable<Assembly> assemblies)
+        {
+            return result;
+        }
+
+        foreach (var name in assemblies.Select(a => a.GetName()))
+        {
+            if (name.Name is { } simple && (!result.TryGetValue(simple, out var seen) || seen < name.Version))
+            {
+                result[simple] = name.Version;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The assemblies of the shared framework (the part of the trusted platform list that lives

@@ -51,9 +51,9 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
     {
         Assert.True(module.ExitCode == 0, module.Output);
         var top = Directory.GetFiles(module.Folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
-        Assert.Equal(["AtlasApiKeys.Format.ps1xml", "AtlasApiKeys.dll", "AtlasApiKeys.psd1"], top.Where(n => n != null && !n.StartsWith("about", StringComparison.Ordinal)));
+        Assert.Equal(["AtlasApiKeys.Core.dll", "AtlasApiKeys.Format.ps1xml", "AtlasApiKeys.dll", "AtlasApiKeys.psd1"], top.Where(n => n != null && !n.StartsWith("about", StringComparison.Ordinal)));
         var dependencies = Directory.GetFiles(Path.Combine(module.Folder, "dependencies")).Select(Path.GetFileName).ToList();
-        Assert.Contains("AtlasApiKeys.Core.dll", dependencies);
+        Assert.DoesNotContain("AtlasApiKeys.Core.dll", dependencies);   // only third-party libraries are isolated
         Assert.Contains("Polly.Core.dll", dependencies);
         Assert.Contains("System.Text.Json.dll", dependencies);
         Assert.Contains("Microsoft.Extensions.Http.dll", dependencies);
@@ -117,33 +117,33 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
     }
 
     [Fact]
-    public void Core_loads_from_dependencies_into_a_load_context_of_its_own()
+    public void Third_party_libraries_load_into_a_context_of_their_own_unless_the_default_one_holds_them_already()
     {
-        var loader = new DependencyLoader(Path.Combine(module.Folder, "dependencies"));
+        var dependencies = Path.Combine(module.Folder, "dependencies");
+        var loader = new DependencyLoader(dependencies);
+        Assert.NotEmpty(typeof(Polly.ResiliencePipeline).Assembly.Location);   // this process holds Polly.Core in its default context, as another module might
 
-        var core = loader.Resolve(new AssemblyName("AtlasApiKeys.Core"))!;
+        var isolated = loader.LoadIsolated();
 
-        Assert.NotNull(core);
-        var context = AssemblyLoadContext.GetLoadContext(core)!;
+        var context = (AssemblyLoadContext)loader.LoadContext!;
         Assert.NotSame(AssemblyLoadContext.Default, context);
-        Assert.Same(loader.LoadContext, context);
-        Assert.StartsWith(module.Folder, core.Location, StringComparison.Ordinal);
-        var polly = context.Assemblies.Single(a => a.GetName().Name == "Polly.Core");
-        Assert.StartsWith(module.Folder, polly.Location, StringComparison.Ordinal);
-        Assert.Null(loader.Resolve(new AssemblyName("Polly.Core")));   // only Core is handed to the default context
-        Assert.Same(core, loader.Resolve(new AssemblyName("AtlasApiKeys.Core")));
-
-        // Core works from there: its types come from its own context, with its own Polly.
-        var optionsType = core.GetType("AtlasApiKeys.Core.AtlasSessionOptions")!;
-        Assert.NotEqual(typeof(AtlasApiKeys.Core.AtlasSessionOptions), optionsType);
-        Assert.NotNull(Activator.CreateInstance(optionsType));
+        Assert.All(isolated, pair =>
+        {
+            Assert.Same(context, AssemblyLoadContext.GetLoadContext(pair.Value));
+            Assert.StartsWith(dependencies, pair.Value.Location, StringComparison.Ordinal);
+            Assert.Same(pair.Value, loader.Resolve(new AssemblyName(pair.Key)));   // handed to the default context, one copy
+        });
+        Assert.False(isolated.ContainsKey("Polly.Core"));   // shared with the default context's copy: Core binds there too
+        Assert.Null(loader.Resolve(new AssemblyName("Polly.Core")));
+        Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name is "AtlasApiKeys.Core" or "AtlasApiKeys");   // the module's own types stay where PowerShell resolves them
+        Assert.Null(loader.Resolve(new AssemblyName("Newtonsoft.Json")));
     }
 
     [Fact]
     public void The_runtimes_own_libraries_are_not_loaded_twice()
     {
         var loader = new DependencyLoader(Path.Combine(module.Folder, "dependencies"));
-        loader.LoadCore();
+        loader.LoadIsolated();
         var context = (AssemblyLoadContext)loader.LoadContext!;
         Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name is "System.Memory" or "System.Buffers" or "System.Text.Json");
     }

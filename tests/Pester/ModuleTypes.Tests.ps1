@@ -1,0 +1,92 @@
+# The module's own types load where PowerShell resolves them (only third-party libraries are isolated):
+# a script can name the exception, the key and the session type, and catch the exception by type.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    Import-AtlasModule
+    $stub = Start-AtlasStub
+    Connect-AtlasStub $stub
+}
+
+AfterAll {
+    Disconnect-Atlas
+    Stop-AtlasStub $stub
+}
+
+Describe 'The module''s types in a script' {
+    It 'resolves [<_>] after Import-Module' -ForEach @(
+        'AtlasApiKeys.Core.Errors.AtlasApiException'
+        'AtlasApiKeys.Core.Model.ProjectApiKey'
+        'AtlasApiKeys.Core.AtlasSession'
+    ) {
+        $name = $_
+        $type = Invoke-Expression "[$name]"
+        $type.FullName | Should -Be $name
+    }
+
+    It 'catches a failed change by the exception type' {
+        $said = try {
+            Set-AtlasProjectApiKey -ApiKeyId $stub.UnassignedKeyId -Role GROUP_OWNER -ErrorAction Stop
+            'not reached'
+        }
+        catch [AtlasApiKeys.Core.Errors.AtlasApiException] {
+            "caught $($_.Exception.ErrorCode)"
+        }
+        $said | Should -Be 'caught RESOURCE_NOT_FOUND'
+    }
+
+    It 'takes the key type as a parameter type and -is test' {
+        $key = Get-AtlasProjectApiKey | Select-Object -First 1
+        $key -is [AtlasApiKeys.Core.Model.ProjectApiKey] | Should -BeTrue
+        function Show-Key([AtlasApiKeys.Core.Model.ProjectApiKey] $Key) { $Key.Id }
+        Show-Key $key | Should -Be $key.Id
+    }
+
+    It 'does the same in a fresh pwsh, as a user would' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command @"
+try { Set-AtlasProjectApiKey -ApiKeyId $($stub.UnassignedKeyId) -Role GROUP_OWNER -ErrorAction Stop } catch [AtlasApiKeys.Core.Errors.AtlasApiException] { 'caught' }
+[AtlasApiKeys.Core.Model.ProjectApiKey].Name
+"@
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Contain 'caught'
+        $run.Output | Should -Contain 'ProjectApiKey'
+    }
+}
+
+Describe 'Isolation of the third-party libraries' {
+    It 'loads Polly and Microsoft.Extensions.Http from dependencies/ into a context of their own, and the module''s types into the default one' {
+        $loaded = [AppDomain]::CurrentDomain.GetAssemblies()
+        $contextOf = { param($name) [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(($loaded | Where-Object { $_.GetName().Name -eq $name } | Select-Object -First 1)) }
+        (& $contextOf 'AtlasApiKeys.Core') | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+        foreach ($library in 'Polly.Core', 'Microsoft.Extensions.Http') {
+            $assembly = $loaded | Where-Object { $_.GetName().Name -eq $library } | Select-Object -First 1
+            $assembly.Location | Should -BeLike '*dependencies*'
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly) | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+        }
+    }
+}
+
+Describe 'Beside another module carrying other versions of the same libraries' {
+    It 'works when another module loaded them first: older ones in a context of its own, and copies into the default context' {
+        $packages = Split-Path (Split-Path (Split-Path (Split-Path (Get-Module Pester).Path)))   # <nuget>/pester/5.9.1/tools/Pester.psm1 -> <nuget>
+        $older = Join-Path $packages 'microsoft.bcl.asyncinterfaces/6.0.0/lib/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll'
+        $abstractions = Join-Path $packages 'microsoft.extensions.dependencyinjection.abstractions/8.0.0/lib/netstandard2.0/Microsoft.Extensions.DependencyInjection.Abstractions.dll'
+        if (-not (Test-Path $older) -or -not (Test-Path $abstractions)) { Set-ItResult -Skipped -Because "the NuGet cache lacks $older or $abstractions" ; return }
+        $script = @"
+`$other = [System.Runtime.Loader.AssemblyLoadContext]::new('OtherModule', `$false)
+`$null = `$other.LoadFromAssemblyPath('$older')
+`$null = [System.Reflection.Assembly]::LoadFrom('$abstractions')
+Import-Module '$(Get-AtlasModuleManifest)'
+`$env:MONGODB_ATLAS_PUBLIC_API_KEY = '$($stub.PublicKey)'; `$env:MONGODB_ATLAS_PRIVATE_API_KEY = '$($stub.PrivateKeyText)'; `$env:MONGODB_ATLAS_OPS_MANAGER_URL = '$($stub.BaseUri)'
+'keys ' + @(Get-AtlasProjectApiKey -ProjectId $($stub.Production)).Count
+try { Set-AtlasProjectApiKey -ProjectId $($stub.Production) -ApiKeyId $($stub.UnassignedKeyId) -Role GROUP_OWNER -ErrorAction Stop } catch [AtlasApiKeys.Core.Errors.AtlasApiException] { 'caught' }
+"@
+        $exe = (Get-Process -Id $PID).Path
+        $arguments = @()
+        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments += Join-Path $PSHOME 'pwsh.dll' }
+        $arguments += '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script))
+        $output = @(& $exe $arguments 2>&1 | ForEach-Object { "$_" })
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output | Should -Contain 'keys 3'
+        $output | Should -Contain 'caught'
+    }
+}
