@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
-using AtlasApiKeys.Core.Commands;
+using System.Management.Automation;
+using AtlasApiKeys.Commands;
 using AtlasApiKeys.Core.Errors;
 using Xunit;
 
@@ -15,11 +16,11 @@ public sealed class ErrorMapperTests : StubTest
         using var restricted = Stub.Digest(o => o.Credential = new AtlasApiKeys.Core.AtlasDigestCredential(Stub.Seed.Restricted.PublicKey, Stub.Seed.Restricted.PrivateKey));
 
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => restricted.ApiKeys.ListAsync(Stub.Production).ToListAsync());
-        var error = ErrorMapper.FromException(ex, null);
+        var error = ErrorMapper.ToErrorRecord(ex, null);
 
-        Assert.Equal(("IP_ADDRESS_NOT_ON_ACCESS_LIST", AtlasErrorCategory.PermissionDenied), (error.ErrorId, error.Category));
-        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.RecommendedAction, StringComparison.Ordinal);
-        Assert.Contains("-IpAddress 127.0.0.1", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Equal(("IP_ADDRESS_NOT_ON_ACCESS_LIST", ErrorCategory.PermissionDenied), (error.FullyQualifiedErrorId, error.CategoryInfo.Category));
+        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("-IpAddress 127.0.0.1", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,10 +30,10 @@ public sealed class ErrorMapperTests : StubTest
         using var ci = Stub.Digest(o => o.Credential = new AtlasApiKeys.Core.AtlasDigestCredential(Stub.Seed.CiDeploy.PublicKey, Stub.Seed.CiDeploy.PrivateKey));
 
         var ex = await Assert.ThrowsAsync<AtlasApiException>(() => ci.ApiKeys.ListAsync(Stub.Production).ToListAsync());
-        var error = ErrorMapper.FromException(ex, null);
+        var error = ErrorMapper.ToErrorRecord(ex, null);
 
-        Assert.Equal("ORG_REQUIRES_ACCESS_LIST", error.ErrorId);
-        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Equal("ORG_REQUIRES_ACCESS_LIST", error.FullyQualifiedErrorId);
+        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,6 +44,6 @@ public sealed class ErrorMapperTests : StubTest
     {
         var ex = new AtlasApiException("refused", AtlasFailureKind.Api, "POST", "/x", code.StartsWith("MAX", StringComparison.Ordinal) ? 400 : 403, code);
 
-        Assert.Contains(advice, ErrorMapper.FromException(ex, null).RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains(advice, ErrorMapper.ToErrorRecord(ex, null).ErrorDetails.RecommendedAction, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Commands;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Core;
