@@ -1,7 +1,6 @@
 using System;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Model;
 using BenchmarkDotNet.Attributes;
 
 namespace AtlasApiKeys.Benchmarks;

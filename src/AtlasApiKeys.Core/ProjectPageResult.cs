@@ -1,8 +1,10 @@
 using System;
+using AtlasApiKeys.Core.Model;
 
-namespace AtlasApiKeys.Core.Model;
+namespace AtlasApiKeys.Core;
 
-/// <summary>One step of a listing over several projects: a page of one project, or its failure.</summary>
+/// <summary>One step of a listing over several projects (<see cref="KeyListing"/>): a page of one
+/// project, or its failure. Not an output type: the cmdlet writes the page's keys.</summary>
 public sealed class ProjectPageResult
 {
     /// <summary>Creates one.</summary>
