@@ -3,36 +3,6 @@ using System.Collections.Generic;
 
 namespace AtlasApiKeys.Core.Errors;
 
-/// <summary>What kind of failure an <see cref="AtlasApiException"/> is.</summary>
-public enum AtlasFailureKind
-{
-    /// <summary>Atlas answered with an error status.</summary>
-    Api,
-    /// <summary>The server could not be reached, or the connection broke.</summary>
-    Connection,
-    /// <summary>No answer within the configured time.</summary>
-    Timeout,
-    /// <summary>The server answered with a body that is not what the API promises.</summary>
-    MalformedResponse,
-}
-
-/// <summary>A field Atlas named as wrong in a 400 answer.</summary>
-public sealed class AtlasFieldViolation
-{
-    /// <summary>Creates a violation.</summary>
-    public AtlasFieldViolation(string field, string description)
-    {
-        Field = field;
-        Description = description;
-    }
-
-    /// <summary>The path of the field in the request body.</summary>
-    public string Field { get; }
-
-    /// <summary>Why it is wrong.</summary>
-    public string Description { get; }
-}
-
 /// <summary>The one exception type of the module: every failure of a call surfaces as this.</summary>
 public sealed class AtlasApiException : Exception
 {
