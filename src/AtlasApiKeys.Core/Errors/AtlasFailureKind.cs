@@ -1,4 +1,3 @@
-
 namespace AtlasApiKeys.Core.Errors;
 
 /// <summary>What kind of failure an <see cref="AtlasApiException"/> is.</summary>

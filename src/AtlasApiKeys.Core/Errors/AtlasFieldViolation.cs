@@ -1,4 +1,3 @@
-
 namespace AtlasApiKeys.Core.Errors;
 
 /// <summary>A field Atlas named as wrong in a 400 answer.</summary>

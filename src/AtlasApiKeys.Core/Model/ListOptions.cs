@@ -1,4 +1,3 @@
-
 namespace AtlasApiKeys.Core.Model;
 
 /// <summary>How to list.</summary>
