@@ -5,7 +5,7 @@
 # Cold: fresh `pwsh -NoProfile -NonInteractive` processes with the MONGODB_ATLAS_* variables (bare pwsh,
 # Import-Module alone, the module's first call, Invoke-RestMethod's first call), digest and service
 # account. Warm and latency: per call in this process. Listing: per object of a 2,000-key project.
-# Absolute times move with the machine's load; the ratios of interleaved rounds are the figures.
+# -Manifest measures another build (say, main's) the same way. Absolute times move with the machine's load; the ratios of interleaved rounds are the figures.
 [CmdletBinding()]
 param(
     [ValidateRange(1, 100)] [int] $ColdRounds = 7,
@@ -13,19 +13,27 @@ param(
     [ValidateRange(1, 10000)] [int] $WarmCalls = 100,
     [ValidateRange(1, 1000)] [int] $LatencyMs = 20,
     [ValidateRange(1, 1000)] [int] $LatencyCalls = 10,
-    [ValidateRange(1, 100)] [int] $ListingRounds = 5
+    [ValidateRange(1, 100)] [int] $ListingRounds = 5,
+    # Another build of the module to measure (default: the one ./build.ps1 laid out in out/).
+    [string] $Manifest,
+    # Only the cold runbook table.
+    [switch] $ColdOnly
 )
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 if (-not (Test-Path (Join-Path $root 'AtlasApiKeys.sln'))) { $root = (Resolve-Path (Join-Path $PSScriptRoot '../../../../..')).Path }   # from bin/<configuration>/net10.0
 . (Join-Path $root 'tests/Pester/common.ps1')
-$manifest = Get-AtlasModuleManifest
+$manifest = if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest }
 $media = 'application/vnd.atlas.2023-01-01+json'
 
 function Get-Median([double[]] $Values) {
     $sorted = [double[]]($Values | Sort-Object)
     $n = $sorted.Count
     if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+}
+
+function Get-LoadAverage {
+    if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1' } else { 'unknown' }
 }
 
 function Measure-Ms([scriptblock] $Block) {
@@ -52,7 +60,10 @@ $exe = (Get-Process -Id $PID).Path
 
 function Invoke-Cold([string] $Command, [hashtable] $Environment) {
     $start = [Diagnostics.ProcessStartInfo]::new($exe)
-    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $Command)) { $start.ArgumentList.Add($a) }
+    # The child ends by printing the processor time it used: on a shared machine the wall time moves with
+    # everyone's load, the processor time far less.
+    $full = "$Command; 'cpu=' + [int][Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds"
+    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $full)) { $start.ArgumentList.Add($a) }
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
@@ -64,7 +75,8 @@ function Invoke-Cold([string] $Command, [hashtable] $Environment) {
     $process.WaitForExit()
     $ms = $watch.Elapsed.TotalMilliseconds
     if ($process.ExitCode -ne 0 -or $errors.Result.Trim()) { throw "A cold run failed ($Command): exit $($process.ExitCode) $($errors.Result)$out" }
-    [pscustomobject]@{ Ms = $ms; Output = $out.Trim() }
+    $lines = @($out.Trim() -split '\r?\n')
+    [pscustomobject]@{ Ms = $ms; Cpu = [double]($lines[-1] -replace '^cpu=', ''); Output = ($lines[0..($lines.Count - 2)] -join "`n").Trim() }
 }
 
 $stub = Start-AtlasStub -BulkKeys 2000
@@ -89,29 +101,40 @@ try {
         'Invoke-RestMethod first call, service account (token, then bearer)' = @{ Command = $irmAccount; Environment = $accountEnv; Expect = '3' }
     }
     $coldTimes = [ordered]@{}
-    foreach ($name in $cold.Keys) { $coldTimes[$name] = [Collections.Generic.List[double]]::new() }
+    $coldCpu = [ordered]@{}
+    foreach ($name in $cold.Keys) { $coldTimes[$name] = [Collections.Generic.List[double]]::new(); $coldCpu[$name] = [Collections.Generic.List[double]]::new() }
     $null = Invoke-Cold '1' $digestEnv   # the first process of a run pays for the disk cache
     for ($r = 0; $r -lt $ColdRounds; $r++) {
         foreach ($name in $cold.Keys) {
             $run = Invoke-Cold $cold[$name].Command $cold[$name].Environment
             if ($run.Output -ne $cold[$name].Expect) { throw "$name printed '$($run.Output)', not '$($cold[$name].Expect)'." }
             $coldTimes[$name].Add($run.Ms)
+            $coldCpu[$name].Add($run.Cpu)
         }
     }
-    $bare = Get-Median $coldTimes['bare pwsh (`1`)']
+    $peer = @{
+        'module first call, digest'          = 'Invoke-RestMethod first call, digest (-Credential)'
+        'module first call, service account' = 'Invoke-RestMethod first call, service account (token, then bearer)'
+    }
     "## Cold runbook: fresh ``pwsh -NoProfile -NonInteractive -Command ...``, median of $ColdRounds interleaved rounds"
     ''
-    '| command | ms | over bare pwsh | over Invoke-RestMethod''s first call |'
-    '|---|---:|---:|---:|'
+    '| command | wall ms | over bare pwsh | processor ms | over bare pwsh | wall over Invoke-RestMethod''s first call |'
+    '|---|---:|---:|---:|---:|---:|'
     foreach ($name in $cold.Keys) {
         $median = Get-Median $coldTimes[$name]
-        $irm = if ($name -like 'module first call, digest') { Get-Median $coldTimes['Invoke-RestMethod first call, digest (-Credential)'] }
-            elseif ($name -like 'module first call, service account') { Get-Median $coldTimes['Invoke-RestMethod first call, service account (token, then bearer)'] }
-        $over = if ($name -like 'bare*') { '-' } else { '+{0:0}' -f ($median - $bare) }
-        $ratio = if ($irm) { '{0:0.00}x' -f ($median / $irm) } else { '' }
-        '| {0} | {1:0} | {2} | {3} |' -f $name, $median, $over, $ratio
+        $cpu = Get-Median $coldCpu[$name]
+        $bare_ = $name -like 'bare*'
+        # "over bare pwsh": the median of each round's difference to that round's bare pwsh (paired).
+        $over = if ($bare_) { '-' } else { '+{0:0}' -f (Get-Median (0..($ColdRounds - 1) | ForEach-Object { $coldTimes[$name][$_] - $coldTimes['bare pwsh (`1`)'][$_] })) }
+        $overCpu = if ($bare_) { '-' } else { '+{0:0}' -f (Get-Median (0..($ColdRounds - 1) | ForEach-Object { $coldCpu[$name][$_] - $coldCpu['bare pwsh (`1`)'][$_] })) }
+        $ratio = if ($peer[$name]) { '{0:0.00}x' -f ($median / (Get-Median $coldTimes[$peer[$name]])) } else { '' }
+        '| {0} | {1:0} | {2} | {3:0} | {4} | {5} |' -f $name, $median, $over, $cpu, $overCpu, $ratio
     }
     ''
+
+    "Load average after the cold runs: $(Get-LoadAverage)."
+    ''
+    if ($ColdOnly) { return }
 
     # --- Warm and latency: per call in this process ---------------------------------------------------
     Import-Module $manifest -Force
@@ -186,7 +209,7 @@ try {
         '| {0} | {1:0} | {2:0.0} | {3} |' -f $name, $listing[$name], ($listing[$name] * 1000 / 2000), $ratio
     }
     ''
-    "Machine: $([Environment]::ProcessorCount) cores, load average $((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -replace '^(\S+ \S+ \S+).*', '$1') at the end; PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version)."
+    "Machine: $([Environment]::ProcessorCount) cores, load average $(Get-LoadAverage) at the end; PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version)."
 }
 finally {
     if (Get-Command Disconnect-Atlas -ErrorAction SilentlyContinue) { Disconnect-Atlas }
