@@ -5,23 +5,19 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AtlasApiKeys.Core;
 
 /// <summary>A connection to Atlas: base URI, one credential, and one HTTP pipeline
-/// (retry, then auth, then trace) from IHttpClientFactory. Thread-safe: one session serves many
+/// (retry, then auth, then trace) over one socket handler. Thread-safe: one session serves many
 /// concurrent calls.</summary>
 public sealed class AtlasSession : IDisposable
 {
     /// <summary>The media type every call asks for.</summary>
     public const string MediaType = "application/vnd.atlas.2023-01-01+json";
 
-    private const string ApiClientName = "AtlasApiKeys.Api";
-    private const string TokenClientName = "AtlasApiKeys.Token";
-
-    private readonly ServiceProvider services;
-    private readonly IHttpClientFactory factory;
+    private readonly HttpClient apiClient;
+    private readonly Lazy<HttpClient>? tokenClient;
     private readonly ServiceAccountTokens? tokens;
 
     /// <summary>Opens a session. Throws <see cref="ArgumentException"/> naming the bad option.</summary>
@@ -55,35 +51,27 @@ public sealed class AtlasSession : IDisposable
         RateGate = new RateGate(options.Clock);
         var gate = RateGate;
 
-        var collection = new ServiceCollection();
-        collection.AddHttpClient(TokenClientName, ConfigureClient)
-            .ConfigurePrimaryHttpMessageHandler(primary)
-            .AddHttpMessageHandler(() => new RetryHandler(retry, gate, trace))
-            .AddHttpMessageHandler(() => new DiagnosticsHandler(trace))
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-
-        var api = collection.AddHttpClient(ApiClientName, ConfigureClient)
-            .ConfigurePrimaryHttpMessageHandler(primary)
-            .AddHttpMessageHandler(() => new RetryHandler(retry, gate, trace));
-
+        // The handlers are chained here rather than by IHttpClientFactory: a session's pipelines live as long
+        // as it does, and a dependency-injection container per session cost a runbook's first call more
+        // than its exchanges (ten more assemblies to load and JIT).
+        DelegatingHandler auth;
         switch (Credential)
         {
             case AtlasDigestCredential digest:
-                var state = new DigestState(digest);
-                api.AddHttpMessageHandler(() => new DigestAuthHandler(state));
+                auth = new DigestAuthHandler(new DigestState(digest));
                 break;
             case AtlasServiceAccountCredential account:
-                tokens = new ServiceAccountTokens(account, () => factory!.CreateClient(TokenClientName), new Uri(BaseUri, ApiPaths.OAuthToken), options.Clock);
-                var tokenSource = tokens;
-                api.AddHttpMessageHandler(() => new BearerAuthHandler(tokenSource));
+                // The token endpoint's own client (retry, then trace), made when the first token is fetched.
+                var lazyToken = new Lazy<HttpClient>(() => CreateClient(primary(), new RetryHandler(retry, gate, trace), new DiagnosticsHandler(trace)), LazyThreadSafetyMode.ExecutionAndPublication);
+                tokenClient = lazyToken;
+                tokens = new ServiceAccountTokens(account, () => lazyToken.Value, new Uri(BaseUri, ApiPaths.OAuthToken), options.Clock);
+                auth = new BearerAuthHandler(tokens);
                 break;
             default:
                 throw new ArgumentException("Credential must be an API key pair or a service account.", "Credential");
         }
 
-        api.AddHttpMessageHandler(() => new DiagnosticsHandler(trace)).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services = collection.BuildServiceProvider();
-        factory = services.GetRequiredService<IHttpClientFactory>();
+        apiClient = CreateClient(primary(), new RetryHandler(retry, gate, trace), auth, new DiagnosticsHandler(trace));
         ApiKeys = new AtlasProjectApiKeyClient(this);
         Organization = new AtlasOrganizationClient(this);
     }
@@ -118,7 +106,7 @@ public sealed class AtlasSession : IDisposable
     /// <summary>How many access tokens this session has fetched (0 for digest).</summary>
     public int TokenFetches => tokens?.Fetches ?? 0;
 
-    internal HttpClient Http => factory.CreateClient(ApiClientName);
+    internal HttpClient Http => apiClient;
 
     /// <summary>True once the session was given to the caller (Connect-Atlas -PassThru): then only the
     /// caller disposes it, never the store that replaces it.</summary>
@@ -140,8 +128,29 @@ public sealed class AtlasSession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        services.Dispose();
+        apiClient.Dispose();
+        if (tokenClient is { IsValueCreated: true })
+        {
+            tokenClient.Value.Dispose();
+        }
+
         tokens?.Dispose();
+    }
+
+    /// <summary>A client over <paramref name="handlers"/>, outermost first, ending at <paramref name="primary"/>;
+    /// disposing it disposes them all.</summary>
+    private HttpClient CreateClient(HttpMessageHandler primary, params DelegatingHandler[] handlers)
+    {
+        var inner = primary;
+        for (var i = handlers.Length - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        var client = new HttpClient(inner, disposeHandler: true);
+        ConfigureClient(client);
+        return client;
     }
 
     private void ConfigureClient(HttpClient client)

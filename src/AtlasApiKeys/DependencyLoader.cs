@@ -148,12 +148,12 @@ internal sealed class DependencyLoader
 
             isolated = Activator.CreateInstance(LoadContextType!, "AtlasApiKeys", false);
             var loadFromPath = LoadContextType!.GetMethod("LoadFromAssemblyPath", [typeof(string)])!;
-            var platform = PlatformAssemblies();
+            var platform = PlatformAssemblies(files.Keys);
             var shared = DefaultContextAssemblies();
             foreach (var pair in files.Where(f => !string.Equals(f.Key, CoreName, StringComparison.OrdinalIgnoreCase)))
             {
                 var ours = AssemblyName.GetAssemblyName(pair.Value).Version;
-                if (platform.TryGetValue(pair.Key, out var provided) && provided >= ours)
+                if (platform.TryGetValue(pair.Key, out var providedPath) && AssemblyName.GetAssemblyName(providedPath).Version >= ours)
                 {
                     continue; // the runtime's own copy is as new: use it, so its types stay the runtime's types
                 }
@@ -194,32 +194,26 @@ internal sealed class DependencyLoader
         return result;
     }
 
-    /// <summary>The assemblies of the shared framework (the part of the trusted platform list that lives
-    /// beside the core library): not the host's own libraries, which are as foreign to us as another module's.</summary>
-    private static Dictionary<string, Version?> PlatformAssemblies()
+    /// <summary>Of <paramref name="names"/>, those the shared framework also has, with the path of its copy
+    /// (the part of the trusted platform list that lives beside the core library): not the host's own
+    /// libraries, which are as foreign to us as another module's. Only the list is searched: no file is
+    /// opened here (a runbook's first call used to read the metadata of every framework assembly).</summary>
+    private static Dictionary<string, string> PlatformAssemblies(IEnumerable<string> names)
     {
-        var result = new Dictionary<string, Version?>(StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location);
         if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string list || framework is null)
         {
             return result;
         }
 
+        var wanted = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
         foreach (var path in list.Split(Path.PathSeparator))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (name.Length == 0 || result.ContainsKey(name) || !string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
+            if (wanted.Contains(name) && !result.ContainsKey(name) && string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            try
-            {
-                result[name] = AssemblyName.GetAssemblyName(path).Version;
-            }
-            catch (BadImageFormatException)
-            {
-                // A native library on the list.
+                result[name] = path;
             }
         }
 

@@ -32,7 +32,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
         Auth = new StubAuth(state);
         router = new StubRouter(state);
         oauth = new StubOAuth(Auth);
-        control = new StubControl(state, Log);
+        control = new StubControl(state, Log, Faults);
         app.Run(HandleAsync);
     }
 

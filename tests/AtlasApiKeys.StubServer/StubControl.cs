@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,8 +10,10 @@ namespace AtlasApiKeys.StubServer;
 /// <item><c>GET /_stub/log</c>: the request log.</item>
 /// <item><c>GET /_stub/orgs/{orgId}/settings</c> and <c>PATCH</c> with <c>{"apiAccessListRequired": true|false}</c>:
 /// the organization's access-list requirement (Atlas's field name).</item>
+/// <item><c>PUT /_stub/latency</c> with <c>{"milliseconds": 20}</c>: a delay before every request is handled
+/// (a network round trip's stand-in, for the pwsh benchmark); 0 turns it off.</item>
 /// </list></summary>
-internal sealed class StubControl(StubState state, RequestLog log)
+internal sealed class StubControl(StubState state, RequestLog log, StubFaults faults)
 {
     public StubResponse Handle(string method, string path, string body)
     {
@@ -20,6 +23,7 @@ internal sealed class StubControl(StubState state, RequestLog log)
             ("GET", [_, _, "log"]) => StubResponse.Ok(JsonSerializer.SerializeToNode(log.Entries)!),
             ("GET", [_, _, "orgs", var orgId, "settings"]) => Settings(orgId),
             ("PATCH", [_, _, "orgs", var orgId, "settings"]) => UpdateSettings(orgId, body),
+            ("PUT", [_, _, "latency"]) => SetLatency(body),
             _ => StubRouter.NotFound(path),
         };
     }
@@ -39,5 +43,17 @@ internal sealed class StubControl(StubState state, RequestLog log)
         return state.SetApiAccessListRequired(orgId, value.GetValue<bool>())
             ? Settings(orgId)
             : StubResponse.Error(404, "ORG_NOT_FOUND", $"No organization with ID {orgId} exists.", orgId);
+    }
+
+    private StubResponse SetLatency(string body)
+    {
+        var value = (StubJson.Parse(body) as JsonObject)?["milliseconds"];
+        if (value?.GetValueKind() is not JsonValueKind.Number || !value.AsValue().TryGetValue<int>(out var milliseconds) || milliseconds is < 0 or > 10_000)
+        {
+            return StubResponse.Error(400, "INVALID_JSON", "Send {\"milliseconds\": 20} (0 to 10000).", "milliseconds");
+        }
+
+        faults.Latency = TimeSpan.FromMilliseconds(milliseconds);
+        return StubResponse.Ok(new JsonObject { ["milliseconds"] = milliseconds });
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Threading.Tasks;
 using Xunit;
@@ -25,6 +26,23 @@ public sealed class StubControlTests : StubTest
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.True(Stub.Server.State.Org(org)!.ApiAccessListRequired);
         Assert.Equal((404, "ORG_NOT_FOUND"), (unknown.StatusCode, unknown.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Latency_is_switched_over_http()
+    {
+        using var control = StubClient.Anonymous(Stub.Server);
+
+        var on = await control.SendAsync("PUT", "/_stub/latency", "{\"milliseconds\":20}");
+        var set = Stub.Server.Faults.Latency;
+        var bad = await control.SendAsync("PUT", "/_stub/latency", "{\"milliseconds\":-1}");
+        var off = await control.SendAsync("PUT", "/_stub/latency", "{\"milliseconds\":0}");
+
+        Assert.Equal(20, on.Body!["milliseconds"]!.GetValue<int>());
+        Assert.Equal(TimeSpan.FromMilliseconds(20), set);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(TimeSpan.Zero, Stub.Server.Faults.Latency);
+        Assert.Equal(0, off.Body!["milliseconds"]!.GetValue<int>());
     }
 
     [Fact]
