@@ -38,6 +38,28 @@ Describe 'Disconnect-Atlas' {
         }
     }
 
+    It 'revokes a service account''s access token: the stub refuses it afterwards' {
+        $held = Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $stub.ServiceAccount -ProjectId $stub.Production -PassThru
+        (Get-AtlasProjectApiKey -Session $held).Count | Should -Be 3
+        $sent = Measure-AtlasStubRequest $stub { $script:said = Disconnect-Atlas -Verbose 4>&1 | Out-String }
+        @($sent | Where-Object { $_.Path -eq '/api/oauth/revoke' -and $_.Status -eq 200 }).Count | Should -Be 1
+        ($sent | Where-Object Path -eq '/api/oauth/revoke').Form | Should -Be 'token=***&token_type_hint=access_token'
+        $script:said | Should -Match 'Revoked the service account''s access token'
+        $script:said | Should -Not -Match ([regex]::Escape($stub.ServiceAccount.GetNetworkCredential().Password))
+
+        # The session handed out with -PassThru still works: it forgot the revoked token and fetches a new one
+        # (xunit's TokenRevokeTests replays the revoked token itself and gets 401).
+        $sent = Measure-AtlasStubRequest $stub { (Get-AtlasProjectApiKey -Session $held).Count | Should -Be 3 }
+        @($sent | Where-Object Path -eq '/api/oauth/token').Count | Should -Be 1
+        $sent | Where-Object { $_.Auth -eq 'bearer' -and $_.Status -eq 401 } | Should -BeNullOrEmpty
+    }
+
+    It 'revokes nothing for an API key session' {
+        Connect-AtlasStub $stub
+        $sent = Measure-AtlasStubRequest $stub { Disconnect-Atlas }
+        $sent.Count | Should -Be 0
+    }
+
     It 'says so when there was nothing to forget' {
         Disconnect-Atlas
         (Disconnect-Atlas -Verbose 4>&1 | Out-String) | Should -Match 'no Connect-Atlas session'

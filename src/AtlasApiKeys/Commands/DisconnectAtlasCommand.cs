@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace AtlasApiKeys.Commands;
 
-/// <summary>Disconnect-Atlas: forgets the session Connect-Atlas stored.</summary>
+/// <summary>Disconnect-Atlas: forgets the session Connect-Atlas stored, revoking a service account's access token.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Atlas")]
 [OutputType(typeof(void))]
 public sealed class DisconnectAtlasCommand : AsyncCmdlet
@@ -12,11 +12,31 @@ public sealed class DisconnectAtlasCommand : AsyncCmdlet
     private readonly object scope = AtlasCmdletBase.Scope;
 
     /// <inheritdoc />
-    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var had = SessionStore.Default.GetConnected(scope) is not null;
-        SessionStore.Default.SetConnected(scope, null);
-        WriteVerbose(had ? "Disconnected from Atlas." : "There was no Connect-Atlas session to forget.");
-        return Task.CompletedTask;
+        var session = SessionStore.Default.GetConnected(scope);
+        try
+        {
+            if (session is not null)
+            {
+                // A service account's live token is revoked (each account may hold only 100); a failed
+                // revoke is a warning, never a failed disconnect, and never shows the token.
+                var revocation = await session.RevokeTokenAsync(cancellationToken).ConfigureAwait(false);
+                if (revocation.Failed)
+                {
+                    WriteWarning(revocation.Message);
+                }
+                else if (revocation.Revoked)
+                {
+                    WriteVerbose("Revoked the service account's access token.");
+                }
+            }
+        }
+        finally
+        {
+            SessionStore.Default.SetConnected(scope, null);
+        }
+
+        WriteVerbose(session is not null ? "Disconnected from Atlas." : "There was no Connect-Atlas session to forget.");
     }
 }
