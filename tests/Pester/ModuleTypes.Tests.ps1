@@ -53,11 +53,11 @@ try { Set-AtlasProjectApiKey -ApiKeyId $($stub.UnassignedKeyId) -Role GROUP_OWNE
 }
 
 Describe 'Isolation of the third-party libraries' {
-    It 'loads Polly and Microsoft.Extensions.Http from dependencies/ into a context of their own, and the module''s types into the default one' {
+    It 'loads Polly from dependencies/ into a context of its own, and the module''s types into the default one' {
         $loaded = [AppDomain]::CurrentDomain.GetAssemblies()
         $contextOf = { param($name) [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(($loaded | Where-Object { $_.GetName().Name -eq $name } | Select-Object -First 1)) }
         (& $contextOf 'AtlasApiKeys.Core') | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
-        foreach ($library in 'Polly.Core', 'Microsoft.Extensions.Http') {
+        foreach ($library in 'Polly.Core') {
             $assembly = $loaded | Where-Object { $_.GetName().Name -eq $library } | Select-Object -First 1
             $assembly.Location | Should -BeLike '*dependencies*'
             [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly) | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
