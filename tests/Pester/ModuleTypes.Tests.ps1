@@ -66,15 +66,18 @@ Describe 'Isolation of the third-party libraries' {
 }
 
 Describe 'Beside another module carrying other versions of the same libraries' {
-    It 'works when another module loaded them first: older ones in a context of its own, and copies into the default context' {
+    It 'works when another module loaded them first: older ones in a context of its own, and a newer one into the default context' {
         $packages = Split-Path (Split-Path (Split-Path (Split-Path (Get-Module Pester).Path)))   # <nuget>/pester/5.9.1/tools/Pester.psm1 -> <nuget>
+        # tests/tools/tools.csproj restores these (build.ps1 runs that restore before Pester).
         $older = Join-Path $packages 'microsoft.bcl.asyncinterfaces/6.0.0/lib/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll'
-        $abstractions = Join-Path $packages 'microsoft.extensions.dependencyinjection.abstractions/8.0.0/lib/netstandard2.0/Microsoft.Extensions.DependencyInjection.Abstractions.dll'
-        if (-not (Test-Path $older) -or -not (Test-Path $abstractions)) { Set-ItResult -Skipped -Because "the NuGet cache lacks $older or $abstractions" ; return }
+        $olderPolly = Join-Path $packages 'polly.core/8.4.2/lib/netstandard2.0/Polly.Core.dll'
+        $newerPolly = Join-Path $packages 'polly.core/8.9.1/lib/net8.0/Polly.Core.dll'
+        foreach ($file in $older, $olderPolly, $newerPolly) { Test-Path $file | Should -BeTrue -Because "dotnet restore tests/tools puts $file there" }
         $script = @"
 `$other = [System.Runtime.Loader.AssemblyLoadContext]::new('OtherModule', `$false)
 `$null = `$other.LoadFromAssemblyPath('$older')
-`$null = [System.Reflection.Assembly]::LoadFrom('$abstractions')
+`$null = `$other.LoadFromAssemblyPath('$olderPolly')
+`$null = [System.Reflection.Assembly]::LoadFrom('$newerPolly')
 Import-Module '$(Get-AtlasModuleManifest)'
 `$env:MONGODB_ATLAS_PUBLIC_API_KEY = '$($stub.PublicKey)'; `$env:MONGODB_ATLAS_PRIVATE_API_KEY = '$($stub.PrivateKeyText)'; `$env:MONGODB_ATLAS_OPS_MANAGER_URL = '$($stub.BaseUri)'
 'keys ' + @(Get-AtlasProjectApiKey -ProjectId $($stub.Production)).Count
