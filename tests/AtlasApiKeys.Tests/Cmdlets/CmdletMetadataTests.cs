@@ -26,8 +26,8 @@ public sealed class CmdletMetadataTests
         var exported = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
         var names = Regex.Matches(exported, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n).ToList();
 
+        Assert.NotEmpty(names);
         Assert.Equal(CmdletTypes.Select(Name).OrderBy(n => n), names);
-        Assert.Equal(7, names.Count);
         foreach (var list in new[] { "FunctionsToExport", "VariablesToExport", "AliasesToExport" })
         {
             Assert.Matches(list + @"\s*=\s*@\(\)", manifest);
