@@ -20,7 +20,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     {
         await foreach (var page in ListPagesAsync(projectId, options, cancellationToken).ConfigureAwait(false))
         {
-            var keys = page.Keys;
+            var keys = page.Items;
             for (var i = 0; i < keys.Count; i++)
             {
                 yield return keys[i];
@@ -28,7 +28,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         }
     }
 
-    public IAsyncEnumerable<ProjectApiKeyPage> ListPagesAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<AtlasPage<ProjectApiKey>> ListPagesAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckId(projectId, "ProjectId");
         return Pages(projectId.ToLowerInvariant(), Paginator.Check(options), cancellationToken);
@@ -105,18 +105,14 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
         await exchange.SendAsync(call, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async IAsyncEnumerable<ProjectApiKeyPage> Pages(string project, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<AtlasPage<ProjectApiKey>> Pages(string project, ListOptions options, CancellationToken cancellationToken)
     {
         var path = ApiPaths.ProjectKeys(project);
         var role = AtlasRoleRequirement.ProjectReadOnly(project);
-        var pages = Paginator.Pages(
+        return Paginator.Pages(
             options,
             async (query, token) => (await exchange.SendAsync(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query) { RequiredRole = role }, null, body => KeyPageReader.Read(body, new ProjectKeyShape(project)), token).ConfigureAwait(false))!,
             cancellationToken);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            yield return new ProjectApiKeyPage(page.PageNum, page.Items, page.TotalCount, page.HasNext);
-        }
     }
 
     private static void CheckId(string value, string parameterName) =>

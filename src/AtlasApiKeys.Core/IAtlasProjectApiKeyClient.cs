@@ -14,7 +14,7 @@ public interface IAtlasProjectApiKeyClient
     IAsyncEnumerable<ProjectApiKey> ListAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>The project's keys page by page.</summary>
-    IAsyncEnumerable<ProjectApiKeyPage> ListPagesAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<AtlasPage<ProjectApiKey>> ListPagesAsync(string projectId, ListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>One key of the project, or null (the API has no GET for one key: this lists and stops at the match).</summary>
     Task<ProjectApiKey?> FindAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default);

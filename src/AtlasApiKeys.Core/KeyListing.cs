@@ -65,7 +65,7 @@ public static class KeyListing
     /// <summary>Hands each page of one project to <paramref name="onPage"/> as it arrives (the next one
     /// is already on its way) until the listing ends or <paramref name="onPage"/> returns false.
     /// For callers that cannot name IAsyncEnumerable (the module assembly: see DependencyLoader).</summary>
-    public static async Task ForEachPageAsync(IAtlasProjectApiKeyClient client, string projectId, ListOptions? options, Func<ProjectApiKeyPage, bool> onPage, CancellationToken cancellationToken = default)
+    public static async Task ForEachPageAsync(IAtlasProjectApiKeyClient client, string projectId, ListOptions? options, Func<AtlasPage<ProjectApiKey>, bool> onPage, CancellationToken cancellationToken = default)
     {
         if (client is null || onPage is null)
         {

@@ -8,7 +8,7 @@ namespace AtlasApiKeys.Core;
 public sealed class ProjectPageResult
 {
     /// <summary>Creates one.</summary>
-    public ProjectPageResult(string projectId, ProjectApiKeyPage? page, bool isFirstPage, Exception? error)
+    public ProjectPageResult(string projectId, AtlasPage<ProjectApiKey>? page, bool isFirstPage, Exception? error)
     {
         ProjectId = projectId;
         Page = page;
@@ -20,7 +20,7 @@ public sealed class ProjectPageResult
     public string ProjectId { get; }
 
     /// <summary>The page (null for a failure).</summary>
-    public ProjectApiKeyPage? Page { get; }
+    public AtlasPage<ProjectApiKey>? Page { get; }
 
     /// <summary>True for the project's first page (the one that carries its total count).</summary>
     public bool IsFirstPage { get; }

@@ -88,7 +88,7 @@ internal sealed class FanOutCount
 
     public void Add(ProjectPageResult part)
     {
-        Objects += part.Page?.Keys.Count ?? 0;
+        Objects += part.Page?.Items.Count ?? 0;
         if (part.Error is { } error)
         {
             Errors++;

@@ -90,11 +90,11 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
             {
                 if (first && PagingParameters.IncludeTotalCount)
                 {
-                    WriteTotalCount(page.TotalCount ?? page.Keys.Count);
+                    WriteTotalCount(page.TotalCount ?? page.Items.Count);
                 }
 
                 first = false;
-                return window.Write(page.Keys, WriteObject);
+                return window.Write(page.Items, WriteObject);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsItemFailure(ex))
@@ -121,7 +121,7 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
                 total += part.Page!.TotalCount ?? 0;
             }
 
-            complete = window.Write(part.Page!.Keys, WriteObject);
+            complete = window.Write(part.Page!.Items, WriteObject);
             return complete;
         }, cancellationToken).ConfigureAwait(false);
 

@@ -134,7 +134,7 @@ public sealed class OperationsTests : StubTest
         using var session = Stub.Digest();
         var pages = await session.ApiKeys.ListPagesAsync(Stub.Production, new ListOptions { ItemsPerPage = 2 }).ToListAsync();
 
-        Assert.Equal([2, 1], pages.Select(p => p.Keys.Count));
+        Assert.Equal([2, 1], pages.Select(p => p.Items.Count));
         Assert.All(pages, p => Assert.Equal(3, p.TotalCount));
         Assert.Equal([true, false], pages.Select(p => p.HasNext));
     }
