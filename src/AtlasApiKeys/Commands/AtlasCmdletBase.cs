@@ -60,6 +60,13 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
         throw new TerminatingErrorException(ErrorMapper.Record(ex, "AtlasProjectIdMissing", ErrorCategory.InvalidArgument, null));
     }
 
+    /// <summary>The organization to act in: <paramref name="given"/> (-OrgId), else Connect-Atlas -OrgId,
+    /// else MONGODB_ATLAS_ORG_ID, else the organization of <paramref name="projectId"/> or of the session's
+    /// default project (looked up once per session). An ArgumentException (OrgId) naming the four ways
+    /// when none gives one: report it per item.</summary>
+    private protected Task<string> OrgIdOrDefaultAsync(string? given, string? projectId, CancellationToken cancellationToken) =>
+        CurrentSession.Organization.ResolveOrgIdAsync(given, EnvironmentSession.OrgIdFrom(Environment.GetEnvironmentVariable), projectId, cancellationToken);
+
     /// <summary>True for failures to report per item; false for ones to let through (cancellation, bugs).</summary>
     private protected static bool IsItemFailure(Exception exception) => exception is AtlasApiException or ArgumentException;
 

@@ -46,6 +46,11 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     [Alias("GroupId")]
     public string? ProjectId { get; set; }
 
+    /// <summary>The organization the organization cmdlets use when they are given none.</summary>
+    [Parameter]
+    [ValidateAtlasId("OrgId")]
+    public string? OrgId { get; set; }
+
     /// <summary>Allow plain http to a host that is not loopback (credentials cross the network readable).</summary>
     [Parameter]
     public SwitchParameter AllowInsecureHttp { get; set; }
@@ -73,6 +78,7 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
                 Credential = credential,
                 BaseUri = Government ? AtlasSessionOptions.GovernmentCloud : BaseUri ?? AtlasSessionOptions.CommercialCloud,
                 DefaultProjectId = ProjectId,
+                DefaultOrgId = OrgId,
                 AllowInsecureHttp = AllowInsecureHttp,
             });
         }
@@ -83,7 +89,7 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
         }
 
         SessionStore.Default.SetConnected(scope, session);
-        WriteVerbose($"Connected to {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}.");
+        WriteVerbose($"Connected to {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}{(session.DefaultOrgId is null ? string.Empty : $", default organization {session.DefaultOrgId}")}.");
         if (PassThru)
         {
             session.HandedOut = true;
