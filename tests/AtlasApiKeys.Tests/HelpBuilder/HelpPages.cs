@@ -1,6 +1,6 @@
 using System.IO;
 using System.Linq;
-using AtlasApiKeys.Tests.Cmdlets;
+using AtlasApiKeys.Tests.Commands;
 
 namespace AtlasApiKeys.Tests.HelpBuilder;
 

@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using AtlasApiKeys.HelpBuilder;
-using AtlasApiKeys.Tests.Cmdlets;
+using AtlasApiKeys.Tests.Commands;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.HelpBuilder;

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using AtlasApiKeys.Commands;
-using AtlasApiKeys.Tests.Cmdlets;
+using AtlasApiKeys.Tests.Commands;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Reliability;

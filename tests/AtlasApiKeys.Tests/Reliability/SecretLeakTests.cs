@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using AtlasApiKeys.StubServer;
-using AtlasApiKeys.Tests.Cmdlets;
+using AtlasApiKeys.Tests.Commands;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Reliability;

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>A PowerShell host that records what it is shown ("What if:" lines, host debug lines) and
 /// answers -Confirm's question as told, recording each question.</summary>

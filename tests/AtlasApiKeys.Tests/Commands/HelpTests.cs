@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>The platyPS pages in docs/cmdlets match the cmdlets.</summary>
 public sealed class HelpTests

@@ -9,9 +9,10 @@ using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AtlasApiKeys.Tests.Commands;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Module;
 
 /// <summary>Publishes the module once (dotnet publish lays out the folder) into a temporary place.</summary>
 public sealed class PublishedModule : IDisposable

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using AtlasApiKeys.Core.Model;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>New-, Add-, Set- and Remove-AtlasProjectApiKey run for real in a runspace of this process.</summary>
 public sealed class ChangeCmdletTests : CmdletTest

@@ -6,7 +6,7 @@ using AtlasApiKeys.Core.Model;
 using AtlasApiKeys.StubServer;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>Get-AtlasProjectApiKey run for real in a runspace of this process, against the stub.</summary>
 public sealed class GetAtlasProjectApiKeyTests : CmdletTest

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 using AtlasApiKeys.Commands;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>The cmdlets' declared shape, read with CustomAttributeData (nothing of PowerShell runs).</summary>
 public sealed class CmdletMetadataTests

@@ -3,7 +3,7 @@ using System.Linq;
 using AtlasApiKeys.StubServer;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>`Get-AtlasProjectApiKey | Remove-AtlasProjectApiKey`: PowerShell runs the downstream cmdlet
 /// inside the upstream one's WriteObject, on the same thread, so one cmdlet's queue is drained

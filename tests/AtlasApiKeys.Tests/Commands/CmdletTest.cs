@@ -1,6 +1,6 @@
 using System;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>A test with its own stub server and its own runspace with the module imported.</summary>
 public abstract class CmdletTest : StubTest, IDisposable

@@ -6,7 +6,7 @@ using System.Management.Automation.Runspaces;
 using AtlasApiKeys.Commands;
 using AtlasApiKeys.Core.Model;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>The module's cmdlets in a real PowerShell 7.6.9 runspace of this process (one per
 /// instance, so Connect-Atlas's session is this instance's), with a recording host.</summary>

@@ -6,7 +6,7 @@ using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Errors;
 using Xunit;
 
-namespace AtlasApiKeys.Tests.Cmdlets;
+namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>Connect-Atlas and Disconnect-Atlas run for real in a runspace of this process.</summary>
 public sealed class ConnectAtlasTests : CmdletTest
