@@ -48,7 +48,8 @@ public sealed class AtlasSession : IDisposable
         var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
         var retry = options.Retry.Clone();
         var trace = options.Trace;
-        RateGate = new RateGate(options.Clock);
+        var time = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", "TimeProvider");
+        RateGate = new RateGate(time);
         var gate = RateGate;
 
         // The handlers are chained here rather than by IHttpClientFactory: a session's pipelines live as long
@@ -62,16 +63,16 @@ public sealed class AtlasSession : IDisposable
                 break;
             case AtlasServiceAccountCredential account:
                 // The token endpoint's own client (retry, then trace), made when the first token is fetched.
-                var lazyToken = new Lazy<HttpClient>(() => CreateClient(primary(), new RetryHandler(retry, gate, trace), new DiagnosticsHandler(trace)), LazyThreadSafetyMode.ExecutionAndPublication);
+                var lazyToken = new Lazy<HttpClient>(() => CreateClient(primary(), new RetryHandler(retry, gate, trace, time), new DiagnosticsHandler(trace)), LazyThreadSafetyMode.ExecutionAndPublication);
                 tokenClient = lazyToken;
-                tokens = new ServiceAccountTokens(account, () => lazyToken.Value, new Uri(BaseUri, ApiPaths.OAuthToken), options.Clock);
+                tokens = new ServiceAccountTokens(account, () => lazyToken.Value, new Uri(BaseUri, ApiPaths.OAuthToken), time);
                 auth = new BearerAuthHandler(tokens);
                 break;
             default:
                 throw new ArgumentException("Credential must be an API key pair or a service account.", "Credential");
         }
 
-        apiClient = CreateClient(primary(), new RetryHandler(retry, gate, trace), auth, new DiagnosticsHandler(trace));
+        apiClient = CreateClient(primary(), new RetryHandler(retry, gate, trace, time), auth, new DiagnosticsHandler(trace));
         ApiKeys = new AtlasProjectApiKeyClient(this);
         Organization = new AtlasOrganizationClient(this);
     }

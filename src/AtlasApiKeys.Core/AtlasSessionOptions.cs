@@ -38,8 +38,9 @@ public sealed class AtlasSessionOptions
     /// <summary>Receives one record per HTTP exchange of this session.</summary>
     public Action<AtlasTraceRecord>? Trace { get; set; }
 
-    /// <summary>The clock used for token expiry (tests move it).</summary>
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    /// <summary>The time the session reads and waits by: token expiry, Retry-After dates, the rate
+    /// gate's pauses, retry delays (tests move it).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Replaces the socket handler at the bottom of the pipeline (tests of parsing only).</summary>
     internal Func<System.Net.Http.HttpMessageHandler>? PrimaryHandler { get; set; }

@@ -11,7 +11,7 @@ namespace AtlasApiKeys.Core.Http;
 /// number of credits that requests take before they go out; when it reaches 0, or after a 429
 /// (waiting its Retry-After), the session pauses and then lets one request probe the limit before
 /// the others follow. Without rate-limit headers nothing is paced.</summary>
-internal sealed class RateGate(Func<DateTimeOffset> clock)
+internal sealed class RateGate(TimeProvider time)
 {
     /// <summary>How long to hold back when the bucket is empty but Atlas gave no Retry-After.</summary>
     internal static readonly TimeSpan EmptyBucketPause = TimeSpan.FromSeconds(1);
@@ -40,7 +40,7 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
             TimeSpan wait;
             lock (sync)
             {
-                var now = clock();
+                var now = time.GetUtcNow();
                 wait = notBefore - now;
                 if (wait <= TimeSpan.Zero)
                 {
@@ -68,7 +68,7 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
                 }
             }
 
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await time.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -100,11 +100,11 @@ internal sealed class RateGate(Func<DateTimeOffset> clock)
                 return;
             }
 
-            var now = clock();
+            var now = time.GetUtcNow();
             lastObserved = now;
             if (limited || remaining <= 0)
             {
-                var until = now + (limited ? RetryHandler.RetryAfter(response) ?? EmptyBucketPause : EmptyBucketPause);
+                var until = now + (limited ? RetryHandler.RetryAfter(response, now) ?? EmptyBucketPause : EmptyBucketPause);
                 if (until > notBefore)
                 {
                     notBefore = until;

@@ -21,12 +21,14 @@ internal sealed class RetryHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly AtlasRetryOptions options;
     private readonly RateGate gate;
+    private readonly TimeProvider time;
 
-    public RetryHandler(AtlasRetryOptions options, RateGate gate, Action<AtlasTraceRecord>? sessionListener)
+    public RetryHandler(AtlasRetryOptions options, RateGate gate, Action<AtlasTraceRecord>? sessionListener, TimeProvider time)
     {
         this.options = options;
         this.gate = gate;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        this.time = time;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (options.MaxTotalTime > TimeSpan.Zero && options.MaxTotalTime != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(options.MaxTotalTime);
@@ -42,7 +44,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, time.GetUtcNow())),
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
@@ -131,7 +133,7 @@ internal sealed class RetryHandler : DelegatingHandler
             if (status == 429)
             {
                 // Refused before acting: any operation may ask again.
-                var wait = RetryAfter(response);
+                var wait = RetryAfter(response, time.GetUtcNow());
                 return wait is null || wait <= options.MaxRetryAfter;
             }
 
@@ -152,8 +154,8 @@ internal sealed class RetryHandler : DelegatingHandler
     /// <summary>True when the connection itself could not be made: the request never left.</summary>
     internal static bool FailedBeforeSending(Exception ex) => ConnectionFailures.FailedBeforeSending(ex);
 
-    /// <summary>The server's Retry-After (seconds or a date), if any.</summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    /// <summary>The server's Retry-After (seconds, or a date counted from <paramref name="now"/>), if any.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
     {
         var header = response?.Headers.RetryAfter;
         if (header is null)
@@ -168,7 +170,7 @@ internal sealed class RetryHandler : DelegatingHandler
 
         if (header.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - now;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

@@ -14,7 +14,7 @@ namespace AtlasApiKeys.Core.Http;
 
 /// <summary>The session's service-account token: fetched once for all concurrent callers, cached
 /// until shortly before it expires, dropped when the server refuses it.</summary>
-internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credential, Func<HttpClient> tokenClient, Uri tokenUri, Func<DateTimeOffset> clock) : IDisposable
+internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credential, Func<HttpClient> tokenClient, Uri tokenUri, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private CachedToken? current;
@@ -26,7 +26,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
         var token = Volatile.Read(ref current);
-        if (token is not null && token.ValidUntil > clock())
+        if (token is not null && token.ValidUntil > time.GetUtcNow())
         {
             return token.Value;
         }
@@ -35,7 +35,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         try
         {
             token = Volatile.Read(ref current);
-            if (token is not null && token.ValidUntil > clock())
+            if (token is not null && token.ValidUntil > time.GetUtcNow())
             {
                 return token.Value;
             }
@@ -68,7 +68,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
     public async Task<AtlasTokenRevocation> RevokeAsync(CancellationToken cancellationToken)
     {
         var token = Interlocked.Exchange(ref current, null);
-        if (token is null || token.ValidUntil <= clock())
+        if (token is null || token.ValidUntil <= time.GetUtcNow())
         {
             return AtlasTokenRevocation.NothingToRevoke("The session holds no live access token: there is nothing to revoke.");
         }
@@ -107,7 +107,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("grant_type", "client_credentials")]);
-        var requestedAt = clock();
+        var requestedAt = time.GetUtcNow();
         using var response = await tokenClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         using var abort = ResponseBody.DisposeOnCancel(response, cancellationToken);   // a stalled body stops on cancellation on .NET Framework too
         var body = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core.Errors;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Core;
@@ -37,16 +38,16 @@ public sealed class ServiceAccountTests : StubTest
     [Fact]
     public async Task The_token_is_fetched_again_shortly_before_it_expires()
     {
-        var now = DateTimeOffset.UtcNow;
+        var time = new ManualTime(DateTimeOffset.UtcNow);
         Stub.Server.Auth.TokenLifetime = TimeSpan.FromMinutes(10);
-        using var session = Stub.ServiceAccount(o => o.Clock = () => now);
+        using var session = Stub.ServiceAccount(o => o.TimeProvider = time);
         await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
 
-        now += TimeSpan.FromMinutes(8);   // still inside the lifetime less the margin (60 s)
+        time.Now += TimeSpan.FromMinutes(8);   // still inside the lifetime less the margin (60 s)
         await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
         Assert.Equal(1, Stub.TokenRequests);
 
-        now += TimeSpan.FromMinutes(1.5);   // 9.5 minutes: inside the last minute
+        time.Now += TimeSpan.FromMinutes(1.5);   // 9.5 minutes: inside the last minute
         await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
         Assert.Equal(2, Stub.TokenRequests);
     }
