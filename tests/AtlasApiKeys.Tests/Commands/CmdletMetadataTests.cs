@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AtlasApiKeys.Commands;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Commands;
@@ -22,7 +23,7 @@ public sealed class CmdletMetadataTests
     [Fact]
     public void The_manifest_exports_exactly_the_cmdlet_classes()
     {
-        var manifest = File.ReadAllText(Path.Combine(RepoRoot(), "AtlasApiKeys.psd1"));
+        var manifest = File.ReadAllText(RepositoryFolder.File("AtlasApiKeys.psd1"));
         var exported = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
         var names = Regex.Matches(exported, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n).ToList();
 
@@ -156,17 +157,6 @@ public sealed class CmdletMetadataTests
         Assert.Contains("AtlasApiKeys.Core", references);
         Assert.DoesNotContain(references, r => r.StartsWith("Polly", StringComparison.Ordinal) || r.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)
             || r == "System.Text.Json" || r == "Microsoft.Bcl.AsyncInterfaces");
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "AtlasApiKeys.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("AtlasApiKeys.sln not found above the test's folder.");
     }
 
     private static Type Type(string verb) => CmdletTypes.Single(t => t.Name == $"{verb}AtlasProjectApiKeyCommand");

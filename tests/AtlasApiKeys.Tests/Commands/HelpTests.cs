@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Commands;
@@ -11,7 +12,7 @@ public sealed class HelpTests
     [Fact]
     public void Every_cmdlet_has_a_page_with_examples_and_every_parameter()
     {
-        var folder = Path.Combine(CmdletMetadataTests.RepoRoot(), "docs", "cmdlets");
+        var folder = RepositoryFolder.File("docs", "cmdlets");
         foreach (var type in CmdletMetadataTests.CmdletTypes)
         {
             var name = CmdletMetadataTests.Name(type);
@@ -27,6 +28,6 @@ public sealed class HelpTests
             }
         }
 
-        Assert.True(File.Exists(Path.Combine(CmdletMetadataTests.RepoRoot(), "docs", "about_AtlasApiKeys.md")));
+        Assert.True(File.Exists(RepositoryFolder.File("docs", "about_AtlasApiKeys.md")));
     }
 }

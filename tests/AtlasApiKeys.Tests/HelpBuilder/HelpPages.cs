@@ -1,13 +1,13 @@
 using System.IO;
 using System.Linq;
-using AtlasApiKeys.Tests.Commands;
+using AtlasApiKeys.Tests.Support;
 
 namespace AtlasApiKeys.Tests.HelpBuilder;
 
 /// <summary>The repository's help pages, and a small well-formed page to break in tests.</summary>
 internal static class HelpPages
 {
-    public static string Docs => Path.Combine(CmdletMetadataTests.RepoRoot(), "docs");
+    public static string Docs => RepositoryFolder.File("docs");
 
     public static string[] CmdletPageFiles => Directory.GetFiles(Path.Combine(Docs, "cmdlets"), "*.md").OrderBy(f => f, System.StringComparer.Ordinal).ToArray();
 

@@ -10,6 +10,7 @@ using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AtlasApiKeys.Tests.Commands;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Module;
@@ -20,9 +21,9 @@ public sealed class PublishedModule : IDisposable
     public PublishedModule()
     {
         Root = Path.Combine(Path.GetTempPath(), "atlasapikeys-layout-" + Guid.NewGuid().ToString("N"));
-        var version = Regex.Match(File.ReadAllText(Path.Combine(CmdletMetadataTests.RepoRoot(), "AtlasApiKeys.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
+        var version = Regex.Match(File.ReadAllText(RepositoryFolder.File("AtlasApiKeys.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
         Folder = Path.Combine(Root, "AtlasApiKeys", version);
-        var project = Path.Combine(CmdletMetadataTests.RepoRoot(), "src", "AtlasApiKeys", "AtlasApiKeys.csproj");
+        var project = RepositoryFolder.File("src", "AtlasApiKeys", "AtlasApiKeys.csproj");
         var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-nologo", $"-p:ModuleOutDir={Folder}{Path.DirectorySeparatorChar}"])
         {
             RedirectStandardOutput = true,
