@@ -92,7 +92,7 @@ internal static class Paginator
     private static async Task<AtlasPage<T>> FetchAsync<T>(ListOptions options, PageFetcher<T> fetch, int pageNum, CancellationToken cancellationToken)
     {
         var perPage = options.ItemsPerPage;
-        var query = string.Format(CultureInfo.InvariantCulture, "includeCount={0}&itemsPerPage={1}&pageNum={2}", options.IncludeCount ? "true" : "false", perPage, pageNum);
+        var query = string.Format(CultureInfo.InvariantCulture, "includeCount=true&itemsPerPage={0}&pageNum={1}", perPage, pageNum);
         var page = await fetch(query, cancellationToken).ConfigureAwait(false);
         var items = page.Items;
         var hasNext = items.Count > 0

@@ -6,9 +6,6 @@ public sealed class ListOptions
     /// <summary>Keys per page, 1..500 (default 500: fewest round trips).</summary>
     public int ItemsPerPage { get; set; } = 500;
 
-    /// <summary>Ask the server for <c>totalCount</c>.</summary>
-    public bool IncludeCount { get; set; } = true;
-
     /// <summary>The first page to fetch (1-based).</summary>
     public int StartPage { get; set; } = 1;
 
