@@ -28,7 +28,9 @@ internal sealed class RetryHandler : DelegatingHandler
         this.options = options;
         this.gate = gate;
         this.time = time;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // Not the builder's TimeProvider: a newer Polly built for .NET 8 that another module loaded first is
+        // shared, and its setter takes the framework's TimeProvider, not Microsoft.Bcl.TimeProvider's.
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (options.MaxTotalTime > TimeSpan.Zero && options.MaxTotalTime != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(options.MaxTotalTime);
