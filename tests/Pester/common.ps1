@@ -52,6 +52,9 @@ function Start-AtlasStub {
         ServiceAccount   = [pscredential]::new($values['Service account id'], $secret)
         UnassignedKeyId  = $values['Unassigned org key']
         Bulk             = $values['Project bulk']
+        OrgId            = $values['Organization']
+        Analytics        = $values['Project analytics']
+        CiDeployKeyId    = $values['CI deploy key']
         OutputFile       = $out
         ErrorFile        = $err
     }
