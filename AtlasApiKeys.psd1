@@ -17,6 +17,8 @@
         'Add-AtlasProjectApiKey'
         'Set-AtlasProjectApiKey'
         'Remove-AtlasProjectApiKey'
+        'Get-AtlasOrgApiKey'
+        'Remove-AtlasOrgApiKey'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

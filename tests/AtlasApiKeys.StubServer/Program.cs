@@ -1,14 +1,16 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.StubServer;
 
-// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo [--bulk N] [--require-access-list true]
+// dotnet run --project tests/AtlasApiKeys.StubServer -- --urls http://127.0.0.1:0 --seed demo [--bulk N] [--require-access-list true] [--inventory PROJECTS,KEYS]
 var url = "http://127.0.0.1:0";
 var seed = "demo";
 var bulk = 0;
 var requireAccessList = false;
+int[]? inventory = null;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -25,8 +27,11 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--require-access-list":
             requireAccessList = bool.Parse(args[i + 1]);
             break;
+        case "--inventory":
+            inventory = [.. args[i + 1].Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))];
+            break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL, --seed demo|empty, --bulk N and --require-access-list true|false.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Use --urls URL, --seed demo|empty, --bulk N, --require-access-list true|false and --inventory PROJECTS,KEYS.").ConfigureAwait(false);
             return 2;
     }
 }
@@ -39,6 +44,11 @@ if (demo is not null && bulk > 0)
 {
     bulkProject = state.AddProject("bulk");
     StubSeed.AddBulkKeys(state, bulkProject, demo.Staging, bulk);
+}
+
+if (demo is not null && inventory is [var projectCount, var keyCount])
+{
+    StubSeed.AddInventory(state, projectCount, keyCount);   // the organization grown to this many projects and keys
 }
 await using var server = await AtlasStubServer.StartAsync(url, state).ConfigureAwait(false);
 Console.WriteLine($"Now listening on: {server.BaseUri.ToString().TrimEnd('/')}");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -50,6 +51,20 @@ public sealed class StubSeed
         foreach (var i in Enumerable.Range(0, count))
         {
             state.AddKey($"bulk-{i:D5}", ["ORG_MEMBER"], (project.Id, ["GROUP_READ_ONLY"]), (other.Id, ["GROUP_OWNER"]));
+        }
+    }
+
+    /// <summary>Grows the default organization to <paramref name="projects"/> projects and <paramref name="keys"/>
+    /// keys (the inventory benchmark): each key added holds GROUP_READ_ONLY in one added project and
+    /// GROUP_CLUSTER_MANAGER in the next, so the added projects share the added keys evenly.</summary>
+    public static void AddInventory(StubState state, int projects, int keys)
+    {
+        var added = Enumerable.Range(0, Math.Max(0, projects - state.ProjectCount(state.OrgId)))
+            .Select(i => state.AddProject($"inventory-{i:D3}")).ToList();
+        var count = Math.Max(0, keys - state.OrgKeysPage(state.OrgId, 1, 1)!.Value.Total);
+        for (var i = 0; i < count && added.Count > 0; i++)
+        {
+            state.AddKey($"inventory key {i:D3}", ["ORG_MEMBER"], (added[i % added.Count].Id, ["GROUP_READ_ONLY"]), (added[(i + 1) % added.Count].Id, ["GROUP_CLUSTER_MANAGER"]));
         }
     }
 

@@ -109,6 +109,15 @@ public sealed partial class StubState
         }
     }
 
+    /// <summary>How many projects the organization has (for seeding to a size).</summary>
+    public int ProjectCount(string orgId)
+    {
+        lock (gate)
+        {
+            return projects.Values.Count(p => p.OrgId == orgId);
+        }
+    }
+
     /// <summary>listGroups: a page of the projects the caller can see, in creation order, and the total.</summary>
     public (List<StubProject> Page, int Total) ProjectsPage(StubCaller caller, int pageNum, int itemsPerPage)
     {

@@ -19,14 +19,16 @@ function Start-AtlasStub {
     param(
         [string] $Configuration = $(if ($env:ATLASAPIKEYS_CONFIGURATION) { $env:ATLASAPIKEYS_CONFIGURATION } else { 'Release' }),
         # Also a project of this many keys (its id in .Bulk).
-        [int] $BulkKeys = 0
+        [int] $BulkKeys = 0,
+        # More options for the stub (say '--inventory', '50,200').
+        [string[]] $Arguments = @()
     )
 
     $dll = Join-Path $script:RepoRoot "tests/AtlasApiKeys.StubServer/bin/$Configuration/net10.0/AtlasApiKeys.StubServer.dll"
     if (-not (Test-Path $dll)) { throw "The stub server is not built ($dll): run ./build.ps1 -Task Build first." }
     $out = [System.IO.Path]::GetTempFileName()
     $err = [System.IO.Path]::GetTempFileName()
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList @("`"$dll`"", '--urls', 'http://127.0.0.1:0', '--seed', 'demo', '--bulk', $BulkKeys) `
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList (@("`"$dll`"", '--urls', 'http://127.0.0.1:0', '--seed', 'demo', '--bulk', $BulkKeys) + $Arguments) `
         -RedirectStandardOutput $out -RedirectStandardError $err -PassThru -NoNewWindow
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     $values = @{}
@@ -52,6 +54,9 @@ function Start-AtlasStub {
         ServiceAccount   = [pscredential]::new($values['Service account id'], $secret)
         UnassignedKeyId  = $values['Unassigned org key']
         Bulk             = $values['Project bulk']
+        OrgId            = $values['Organization']
+        Analytics        = $values['Project analytics']
+        CiDeployKeyId    = $values['CI deploy key']
         OutputFile       = $out
         ErrorFile        = $err
     }

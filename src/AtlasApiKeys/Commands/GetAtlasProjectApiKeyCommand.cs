@@ -132,35 +132,4 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
     }
 
     private void WriteTotalCount(long total) => WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(total, 0), 1.0));
-
-    /// <summary>-Skip and -First over the whole output.</summary>
-    private sealed class OutputWindow(ulong skip, ulong first)
-    {
-        public ulong Skip { get; set; } = skip;
-
-        public ulong First { get; private set; } = first;
-
-        /// <summary>Writes what the window lets through; false once -First is reached.</summary>
-        public bool Write(IReadOnlyList<ProjectApiKey> keys, Action<object> write)
-        {
-            foreach (var key in keys)
-            {
-                if (First == 0)
-                {
-                    return false;
-                }
-
-                if (Skip > 0)
-                {
-                    Skip--;
-                    continue;
-                }
-
-                write(key);
-                First--;
-            }
-
-            return First > 0;
-        }
-    }
 }

@@ -63,6 +63,7 @@ public sealed class CmdletMetadataTests
     [InlineData(typeof(AddAtlasProjectApiKeyCommand), "Medium")]
     [InlineData(typeof(SetAtlasProjectApiKeyCommand), "Medium")]
     [InlineData(typeof(RemoveAtlasProjectApiKeyCommand), "High")]
+    [InlineData(typeof(RemoveAtlasOrgApiKeyCommand), "High")]
     public void Changes_support_ShouldProcess_with_their_impact(Type type, string impact)
     {
         var cmdlet = CmdletData(type)!;
@@ -75,6 +76,8 @@ public sealed class CmdletMetadataTests
     {
         Assert.True(Named<bool>(CmdletData(typeof(GetAtlasProjectApiKeyCommand))!, "SupportsPaging"));
         Assert.False(Named<bool>(CmdletData(typeof(GetAtlasProjectApiKeyCommand))!, "SupportsShouldProcess"));
+        Assert.True(Named<bool>(CmdletData(typeof(GetAtlasOrgApiKeyCommand))!, "SupportsPaging"));
+        Assert.False(Named<bool>(CmdletData(typeof(GetAtlasOrgApiKeyCommand))!, "SupportsShouldProcess"));
     }
 
     [Theory]
