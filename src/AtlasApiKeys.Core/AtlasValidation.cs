@@ -33,7 +33,7 @@ public static class AtlasValidation
 
         foreach (var c in value)
         {
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            if (!IsHexDigit(c))
             {
                 return false;
             }
@@ -42,7 +42,9 @@ public static class AtlasValidation
         return true;
     }
 
-    /// <summary>Checks a project or key id.</summary>
+    /// <summary>Checks a project, organization or key id. The hint follows what the parameter holds, as its
+    /// name says: under a key's id (a name with "Key") a public key gets "pass the key's Id"; under a
+    /// project's id (a name with "Project"), a value that is not hexadecimal reads as a project name.</summary>
     public static string? CheckId(string? value, string parameterName)
     {
         if (value is null || value.Length == 0 || value.Trim().Length == 0)
@@ -55,12 +57,25 @@ public static class AtlasValidation
             return null;
         }
 
-        if (value.Length == 8 && value.All(char.IsLetterOrDigit))
+        var shown = Shorten(value);
+        if (value.All(IsHexDigit))
+        {
+            return $"{parameterName} '{shown}' is not a valid id: it must be 24 hexadecimal digits, and this has {value.Length}.";
+        }
+
+        if (parameterName.IndexOf("Key", StringComparison.OrdinalIgnoreCase) >= 0 && value.Length == 8 && value.All(char.IsLetterOrDigit))
         {
             return $"{parameterName} '{value}' looks like a public key; pass the key's Id (24 hex digits), as Get-AtlasProjectApiKey shows it.";
         }
 
-        return $"{parameterName} '{Shorten(value)}' is not a valid id: it must be 24 hexadecimal digits.";
+        if (parameterName.IndexOf("Project", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            var (verb, byName) = parameterName.StartsWith("MONGODB_ATLAS_", StringComparison.Ordinal) ? ("set it to", string.Empty)
+                : ("pass", parameterName == "ProjectId" ? ", or give the name to -ProjectName" : string.Empty);
+            return $"{parameterName} '{shown}' looks like a project name, not an id: {verb} the project's id (24 hex digits, shown in Atlas under Project Settings){byName}.";
+        }
+
+        return $"{parameterName} '{shown}' is not a valid id: it must be 24 hexadecimal digits.";
     }
 
     /// <summary>Checks a description: 1..250 characters.</summary>
@@ -169,7 +184,7 @@ public static class AtlasValidation
 
         if (value.Scheme == Uri.UriSchemeHttp && !value.IsLoopback && !allowInsecureHttp)
         {
-            return $"{parameterName} '{value.GetLeftPart(UriPartial.Authority)}' uses plain http to a host that is not loopback: credentials would cross the network unencrypted. Use https, or allow insecure http explicitly.";
+            return $"{parameterName} '{value.GetLeftPart(UriPartial.Authority)}' uses plain http to a host that is not loopback: credentials would cross the network unencrypted. Use https, or pass -AllowInsecureHttp to Connect-Atlas if plain http is meant.";
         }
 
         return null;
@@ -182,6 +197,8 @@ public static class AtlasValidation
             throw new ArgumentException(message, parameterName);
         }
     }
+
+    private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value.Substring(0, 40) + "...";
 }

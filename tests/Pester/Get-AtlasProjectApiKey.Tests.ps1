@@ -58,9 +58,19 @@ Describe 'Get-AtlasProjectApiKey' {
         $failed[0].ErrorDetails.Message | Should -Match '0123456789abcdef01234567'
     }
 
-    It 'refuses a public key where an id goes, before any request' {
+    It 'refuses a public key where a key id goes, before any request' {
         $sent = Measure-AtlasStubRequest $stub {
-            { Get-AtlasProjectApiKey -ProjectId 'zmmrboas' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*looks like a public key*"
+            { Get-AtlasProjectApiKey -ApiKeyId 'zmmrboas' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*ApiKeyId 'zmmrboas' looks like a public key; pass the key's Id*"
+        }
+        $sent.Count | Should -Be 0
+        (Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey -ProjectId $stub.Production }).Count | Should -Be 1
+    }
+
+    It 'takes a project name under -ProjectId for what it is, before any request' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $failure = { Get-AtlasProjectApiKey -ProjectId 'payments' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
+            $failure.Exception.Message | Should -BeLike "*ProjectId 'payments' looks like a project name, not an id: pass the project's id (24 hex digits*-ProjectName*"
+            $failure.Exception.Message | Should -Not -BeLike '*public key*'
         }
         $sent.Count | Should -Be 0
         (Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey -ProjectId $stub.Production }).Count | Should -Be 1

@@ -154,10 +154,17 @@ public sealed class ErrorTests : StubTest
         Assert.Empty(Stub.Server.Log.Entries);
     }
 
-    [Fact]
-    public void A_public_key_where_an_id_goes_gets_a_hint()
+    [Theory]
+    [InlineData("zmmrboas", "ApiKeyId", "ApiKeyId 'zmmrboas' looks like a public key; pass the key's Id")]
+    [InlineData("payments", "ProjectId", "ProjectId 'payments' looks like a project name, not an id: pass the project's id (24 hex digits, shown in Atlas under Project Settings), or give the name to -ProjectName.")]
+    [InlineData("prod", "MONGODB_ATLAS_PROJECT_ID", "MONGODB_ATLAS_PROJECT_ID 'prod' looks like a project name, not an id: set it to the project's id (24 hex digits, shown in Atlas under Project Settings).")]
+    [InlineData("0123456789abcdef0123456", "ProjectId", "ProjectId '0123456789abcdef0123456' is not a valid id: it must be 24 hexadecimal digits, and this has 23.")]
+    [InlineData("deadbeef", "ApiKeyId", "ApiKeyId 'deadbeef' is not a valid id: it must be 24 hexadecimal digits, and this has 8.")]
+    [InlineData("my org", "OrgId", "OrgId 'my org' is not a valid id: it must be 24 hexadecimal digits.")]
+    public void The_hint_follows_what_the_parameter_holds(string value, string parameter, string expected)
     {
-        Assert.Contains("looks like a public key", AtlasValidation.CheckId("zmmrboas", "ApiKeyId"), StringComparison.Ordinal);
+        Assert.StartsWith(expected, AtlasValidation.CheckId(value, parameter), StringComparison.Ordinal);
+        Assert.DoesNotContain(parameter.Contains("Key", StringComparison.Ordinal) ? "project name" : "public key", AtlasValidation.CheckId(value, parameter), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -169,6 +176,17 @@ public sealed class ErrorTests : StubTest
         var options = Stub.Options(new AtlasDigestCredential("abcdefgh", "secret"), o => o.BaseUri = new Uri(uri, UriKind.RelativeOrAbsolute));
         var ex = Assert.Throws<ArgumentException>(() => new AtlasSession(options));
         Assert.Equal("BaseUri", ex.ParamName);
+    }
+
+    [Fact]
+    public void Plain_http_to_a_remote_host_names_the_switch_that_allows_it()
+    {
+        var options = Stub.Options(new AtlasDigestCredential("abcdefgh", "secret"), o => o.BaseUri = new Uri("http://10.0.0.5"));
+        var ex = Assert.Throws<ArgumentException>(() => new AtlasSession(options));
+        Assert.Contains("BaseUri 'http://10.0.0.5' uses plain http to a host that is not loopback", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Use https, or pass -AllowInsecureHttp to Connect-Atlas", ex.Message, StringComparison.Ordinal);
+        options.AllowInsecureHttp = true;
+        using var allowed = new AtlasSession(options);
     }
 
     private static void AssertApiError(AtlasApiException ex, int status, string code, string method, string path)
