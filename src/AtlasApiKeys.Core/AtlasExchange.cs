@@ -109,7 +109,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         }
         catch (Exception ex) when (ConnectionFailures.IsConnectionFailure(ex))
         {
-            throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ex.Message, ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex));
+            throw Failure(call, AtlasFailureKind.Connection, "CONNECTION_FAILED", ConnectionFailures.Describe(ex), ex, RequestFlags.MayHaveReached(request) || !RetryHandler.FailedBeforeSending(ex), ConnectionFailures.Advice(ex, session.BaseUri));
         }
     }
 
@@ -240,10 +240,10 @@ internal sealed class AtlasExchange(AtlasSession session)
         return new Uri(session.BaseUri, query is null ? call.Path : call.Path + "?" + query);
     }
 
-    private static AtlasApiException Failure(AtlasCall call, AtlasFailureKind kind, string code, string what, Exception inner, bool mayHaveActed)
+    private static AtlasApiException Failure(AtlasCall call, AtlasFailureKind kind, string code, string what, Exception inner, bool mayHaveActed, string? otherAdvice = null)
     {
         var mayHaveSucceeded = mayHaveActed && call.Operation.MayHaveActed;
-        var advice = mayHaveSucceeded ? call.Operation.LostAnswerAdvice : null;
+        var advice = (mayHaveSucceeded ? call.Operation.LostAnswerAdvice : null) ?? otherAdvice;
         var message = $"{call.Method.Method} {call.DisplayPath} failed: {what.TrimEnd('.')}.{(advice is null ? string.Empty : " " + advice)}";
         return new AtlasApiException(message, kind, call.Method.Method, call.DisplayPath, 0, code, mayHaveSucceeded: mayHaveSucceeded, recommendedAction: advice, inner: inner);
     }

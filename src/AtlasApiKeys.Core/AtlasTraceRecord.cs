@@ -5,8 +5,9 @@ namespace AtlasApiKeys.Core;
 /// <summary>One HTTP exchange, as the trace hook reports it. Holds no secret: no header, no body.</summary>
 public sealed class AtlasTraceRecord
 {
-    internal AtlasTraceRecord(string method, string pathAndQuery, int? status, long elapsedMs, int attempt, string? note)
+    internal AtlasTraceRecord(string method, string pathAndQuery, int? status, long elapsedMs, int attempt, string? note, string? retryNotice = null)
     {
+        RetryNotice = retryNotice;
         Method = method;
         PathAndQuery = pathAndQuery;
         Status = status;
@@ -32,6 +33,10 @@ public sealed class AtlasTraceRecord
 
     /// <summary>What else there is to say: the failure, or why a retry follows.</summary>
     public string? Note { get; }
+
+    /// <summary>For a retry, what a person is told (<c>Atlas answered 503; trying again in 2 s (attempt 2 of 5)</c>);
+    /// null for an exchange.</summary>
+    public string? RetryNotice { get; }
 
     /// <inheritdoc />
     public override string ToString()

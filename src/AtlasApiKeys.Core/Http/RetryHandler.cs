@@ -53,7 +53,8 @@ internal sealed class RetryHandler : DelegatingHandler
                     var why = args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name;
                     AtlasTrace.Emit(sessionListener, new AtlasTraceRecord(
                         request.Method.Method, DiagnosticsHandler.Redact(request.RequestUri), null, 0, args.AttemptNumber + 1,
-                        $"retrying after {why} in {(long)args.RetryDelay.TotalMilliseconds} ms"));
+                        $"retrying after {why} in {(long)args.RetryDelay.TotalMilliseconds} ms",
+                        RetryNotice.Describe(args.Outcome, args.RetryDelay, args.AttemptNumber + 2, options.MaxRetries + 1)));
                     args.Outcome.Result?.Dispose();
                     return default;
                 },

@@ -10,7 +10,7 @@ using AtlasApiKeys.Core.Errors;
 namespace AtlasApiKeys.Commands;
 
 /// <summary>The base of the key cmdlets: -Session, the session and project they work on, every HTTP
-/// exchange of their work sent to WriteDebug, and errors reported per item.</summary>
+/// exchange of their work sent to WriteDebug (and every retry to WriteVerbose), and errors reported per item.</summary>
 public abstract class AtlasCmdletBase : AsyncCmdlet
 {
     /// <summary>This runspace's: read on the pipeline thread, where the cmdlet is made.</summary>
@@ -36,7 +36,14 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
     /// <inheritdoc />
     protected override async Task RunWorkAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        using (AtlasTrace.Listen(record => WriteDebug(record.ToString())))
+        using (AtlasTrace.Listen(record =>
+        {
+            WriteDebug(record.ToString());
+            if (record.RetryNotice is { } notice)
+            {
+                WriteVerbose(notice);   // routed as MessageRouting says: never a prompt under -Debug
+            }
+        }))
         {
             await work(cancellationToken).ConfigureAwait(false);
         }
@@ -54,6 +61,13 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
         {
             AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(fallback, "ProjectId"), "ProjectId");
             return fallback;
+        }
+
+        if (SessionStore.Default.IsFromEnvironment(scope, CurrentSession)
+            && EnvironmentSession.CheckDefault(Environment.GetEnvironmentVariable, EnvironmentSession.ProjectId) is { } problem)
+        {
+            // The variable was left out of the session (a command with -ProjectId does not need it): this one does.
+            throw new TerminatingErrorException(ErrorMapper.ToErrorRecord(new ArgumentException(problem + " Fix the variable, or pass -ProjectId.", EnvironmentSession.ProjectId), null));
         }
 
         var ex = new ArgumentException("ProjectId is required: pass -ProjectId, or give Connect-Atlas a -ProjectId (or set MONGODB_ATLAS_PROJECT_ID).", "ProjectId");

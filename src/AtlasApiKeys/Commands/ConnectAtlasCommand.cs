@@ -62,9 +62,7 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     /// <inheritdoc />
     protected override Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        AtlasCredential credential = ParameterSetName == ServiceAccountSet
-            ? new AtlasServiceAccountCredential(ServiceAccount.UserName, ServiceAccount.Password)
-            : new AtlasDigestCredential(Credential.UserName, Credential.Password);
+        var credential = NewCredential();
         AtlasSession session;
         try
         {
@@ -97,5 +95,31 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The credential from -Credential or -ServiceAccount; terminating (AtlasInvalidCredential,
+    /// InvalidArgument, naming the parameter) when its user name or password is empty.</summary>
+    private AtlasCredential NewCredential()
+    {
+        var account = ParameterSetName == ServiceAccountSet;
+        var given = account ? ServiceAccount : Credential;
+        try
+        {
+            return account
+                ? new AtlasServiceAccountCredential(given.UserName, given.Password)
+                : new AtlasDigestCredential(given.UserName, given.Password);
+        }
+        catch (ArgumentException)
+        {
+            var parameter = account ? "ServiceAccount" : "Credential";
+            var (noUser, noPassword) = (string.IsNullOrWhiteSpace(given.UserName), given.Password is null || given.Password.Length == 0);
+            var what = noUser && noPassword ? $"-{parameter} is empty" : noUser ? $"-{parameter} has no user name" : $"-{parameter} has an empty password";
+            var how = account
+                ? "give the service account's client id as the user name and its client secret as the password"
+                : "give the API key's public key as the user name and its private key as the password";
+            var ex = new ArgumentException($"{what}: {how}, e.g. -{parameter} (Get-Credential).", parameter);
+            ThrowTerminatingError(ErrorMapper.Record(ex, "AtlasInvalidCredential", ErrorCategory.InvalidArgument, parameter));
+            throw;
+        }
     }
 }

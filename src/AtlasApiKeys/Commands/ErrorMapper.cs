@@ -13,6 +13,8 @@ internal static class ErrorMapper
     public static ErrorRecord ToErrorRecord(Exception exception, object? target) => exception switch
     {
         AtlasApiException api => Record(api, api.ErrorCode ?? "AtlasApiError", Category(api), target, api.Detail, RecommendedAction(api)),
+        ArgumentException { ParamName: { } variable } arg when variable.StartsWith("MONGODB_ATLAS_", StringComparison.Ordinal) =>
+            Record(arg, "AtlasInvalidEnvironmentVariable", ErrorCategory.InvalidArgument, variable),
         ArgumentException arg => Record(arg, "AtlasInvalidArgument", ErrorCategory.InvalidArgument, target),
         _ => Record(exception, "AtlasUnexpectedError", ErrorCategory.NotSpecified, target),
     };
@@ -21,15 +23,35 @@ internal static class ErrorMapper
     public static ErrorRecord Record(Exception exception, string errorId, ErrorCategory category, object? target, string? detail = null, string? recommendedAction = null)
     {
         var record = new ErrorRecord(exception, errorId, category, target);
-        if (detail is not null || recommendedAction is not null)
+        var message = MessageOf(exception);
+        if (detail is not null || recommendedAction is not null || !ReferenceEquals(message, exception.Message))
         {
-            record.ErrorDetails = new ErrorDetails(exception.Message + (detail is null || exception.Message.Contains(detail) ? string.Empty : " " + detail))
+            record.ErrorDetails = new ErrorDetails(message + (detail is null || message.Contains(detail) ? string.Empty : " " + detail))
             {
                 RecommendedAction = recommendedAction,
             };
         }
 
         return record;
+    }
+
+    /// <summary>The exception's message, without the " (Parameter 'x')" (.NET) or "Parameter name: x"
+    /// (.NET Framework) that an ArgumentException adds: the text names what was wrong already.</summary>
+    internal static string MessageOf(Exception exception)
+    {
+        var message = exception.Message;
+        if (exception is ArgumentException { ParamName: { Length: > 0 } name })
+        {
+            foreach (var suffix in new[] { $" (Parameter '{name}')", $"{Environment.NewLine}Parameter name: {name}", $"\nParameter name: {name}" })
+            {
+                if (message.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return message.Substring(0, message.Length - suffix.Length);
+                }
+            }
+        }
+
+        return message;
     }
 
     /// <summary>True when no later item can succeed either (the credentials were refused).</summary>

@@ -49,7 +49,16 @@ internal sealed class SessionStore
             return connected;
         }
 
-        var options = EnvironmentSession.Options(environment);
+        AtlasSessionOptions? options;
+        try
+        {
+            options = EnvironmentSession.Options(environment);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new TerminatingErrorException(ErrorMapper.ToErrorRecord(ex, null));
+        }
+
         if (options is null)
         {
             var ex = new InvalidOperationException("Not connected to Atlas: run Connect-Atlas, pass -Session, or set MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY (or MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET).");
@@ -70,6 +79,9 @@ internal sealed class SessionStore
             return slot.FromEnvironment;
         }
     }
+
+    /// <summary>True when <paramref name="session"/> is the one this scope built from the environment.</summary>
+    public bool IsFromEnvironment(object scope, AtlasSession session) => ReferenceEquals(SlotFor(scope).FromEnvironment, session);
 
     private Slot SlotFor(object scope) => slots.GetValue(scope, _ => new Slot());
 

@@ -77,6 +77,23 @@ public sealed class ConnectAtlasTests : CmdletTest
     }
 
     [Theory]
+    [InlineData("Connect-Atlas -Credential ([pscredential]::Empty)", "-Credential is empty: give the API key's public key as the user name and its private key as the password, e.g. -Credential (Get-Credential).", "Credential")]
+    [InlineData("Connect-Atlas -Credential abcdefgh", "-Credential has an empty password: give the API key's public key", "Credential")]   // Enter at the password prompt
+    [InlineData("$blank = [securestring]::new(); $blank.AppendChar(' '); Connect-Atlas -Credential ([pscredential]::new('abcdefgh', $blank))", "-Credential has an empty password:", "Credential")]
+    [InlineData("Connect-Atlas -ServiceAccount ([pscredential]::Empty)", "-ServiceAccount is empty: give the service account's client id as the user name and its client secret as the password, e.g. -ServiceAccount (Get-Credential).", "ServiceAccount")]
+    public void An_empty_credential_is_named_with_what_is_wrong_and_nothing_is_stored(string command, string expected, string parameter)
+    {
+        var run = Pwsh.Run(command);
+
+        var error = run.Terminating!;
+        Assert.Equal(("AtlasInvalidCredential,AtlasApiKeys.Commands.ConnectAtlasCommand", ErrorCategory.InvalidArgument, (object)parameter), (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
+        Assert.StartsWith(expected, error.ToString(), StringComparison.Ordinal);   // what a person sees
+        Assert.DoesNotContain("(Parameter", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be null", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("AtlasNotConnected", Pwsh.Run("Get-AtlasProjectApiKey -ProjectId $p", Variables()).Terminating?.FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Theory]
     [InlineData("", 11)]
     [InlineData("group_data", 4)]
     [InlineData("'GROUP_O", 2)]

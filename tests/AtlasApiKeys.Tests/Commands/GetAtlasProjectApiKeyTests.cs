@@ -25,6 +25,26 @@ public sealed class GetAtlasProjectApiKeyTests : CmdletTest
     }
 
     [Fact]
+    public void A_retry_shows_under_Verbose_and_under_Debug_without_a_prompt()
+    {
+        var session = Stub.Digest(o => (o.Retry.BaseDelay, o.Retry.MaxDelay, o.Retry.UseJitter) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), false));
+        const string Notice = "Atlas answered 503; trying again in 0.2 s (attempt 2 of 5)";
+
+        Stub.Server.Faults.Add(FaultKind.ServiceUnavailable);
+        var verbose = Pwsh.Run("Get-AtlasProjectApiKey -Session $s -ProjectId $p -Verbose", ("s", session), ("p", Stub.Production));
+        Stub.Server.Faults.Add(FaultKind.ServiceUnavailable);
+        var debug = Pwsh.Run("Get-AtlasProjectApiKey -Session $s -ProjectId $p -Debug");
+        Stub.Server.Faults.Add(FaultKind.ServiceUnavailable);
+        var plain = Pwsh.Run("Get-AtlasProjectApiKey -Session $s -ProjectId $p");
+
+        Assert.All([verbose, debug, plain], run => Assert.Equal(3, run.Keys.Count()));
+        Assert.Equal([Notice], verbose.Verbose.Where(v => v.StartsWith("Atlas ", StringComparison.Ordinal)));
+        Assert.Contains(Notice, debug.Debug);   // -Debug alone makes verbose Inquire in pwsh 7: routed to debug instead
+        Assert.Empty(Pwsh.Host.Questions);
+        Assert.Empty(plain.Verbose);
+    }
+
+    [Fact]
     public void One_key_by_id_or_an_ObjectNotFound_error()
     {
         var session = Stub.Digest();
@@ -87,7 +107,8 @@ public sealed class GetAtlasProjectApiKeyTests : CmdletTest
         Assert.Equal(ErrorCategory.InvalidData, run.Error.CategoryInfo.Category);
         Assert.StartsWith("ParameterArgumentValidationError", run.Error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("ProjectId", run.Error.Exception.Message, StringComparison.Ordinal);
-        Assert.Contains("public key", run.Error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("ProjectId 'zmmrboas' looks like a project name, not an id", run.Error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("public key", run.Error.Exception.Message, StringComparison.Ordinal);
         Assert.Empty(Stub.Server.Log.Entries);
     }
 

@@ -67,9 +67,12 @@ public sealed class RecordingHost(bool confirm) : PSHost
             return confirm ? 0 : 2;
         }
 
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
+        /// <summary>A person who pressed Enter at the password prompt: the user name, an empty password.</summary>
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
+            new(userName, new SecureString());
 
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) =>
+            new(userName, new SecureString());
 
         public override string ReadLine() => throw new NotSupportedException();
 

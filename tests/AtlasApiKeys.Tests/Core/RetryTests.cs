@@ -28,6 +28,36 @@ public sealed class RetryTests : StubTest
         Assert.Equal([429, 200], Stub.ApiRequests(before).Select(r => r.Status));
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {clock.ElapsedMilliseconds} ms of the 1 s Retry-After");
         Assert.Contains(Stub.Trace, t => t.Note?.Contains("retrying after 429 in 1000 ms", StringComparison.Ordinal) == true);
+        Assert.Contains(Stub.Trace, t => t.RetryNotice == "Atlas answered 429 (too many requests); trying again in 1 s (attempt 2 of 5)");
+    }
+
+    [Fact]
+    public async Task Each_retry_has_a_notice_for_a_person_and_an_exchange_has_none()
+    {
+        using var session = Stub.Digest(o => (o.Retry.BaseDelay, o.Retry.MaxDelay, o.Retry.UseJitter) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), false));
+        Stub.Server.Faults.Add(FaultKind.ServiceUnavailable, count: 2);
+
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        Assert.Equal(
+            ["Atlas answered 503; trying again in 0.2 s (attempt 2 of 5)", "Atlas answered 503; trying again in 0.4 s (attempt 3 of 5)"],
+            Stub.Trace.Where(t => t.RetryNotice is not null).Select(t => t.RetryNotice));
+        Assert.All(Stub.Trace.Where(t => t.Status is not null), t => Assert.Null(t.RetryNotice));
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_named_in_the_notice()
+    {
+        using var session = Stub.Digest(o => o.Retry.UseJitter = false);
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        Stub.Server.Faults.Add(FaultKind.DropBeforeAction);
+
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        var notice = Assert.Single(Stub.Trace, t => t.RetryNotice is not null).RetryNotice!;
+        Assert.StartsWith("The connection to Atlas failed (", notice, StringComparison.Ordinal);
+        Assert.EndsWith("); trying again in 0 s (attempt 2 of 5)", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("inner exception", notice, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -4,11 +4,13 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Errors;
 using AtlasApiKeys.Core.Http;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Core.Http;
@@ -86,6 +88,62 @@ public sealed class ConnectionFailuresTests
         Assert.Equal("CONNECTION_FAILED", ex.ErrorCode);
         Assert.IsType<WebException>(ex.InnerException);
         Assert.True(handler.Seen.All(r => r.Method == "GET"));
+    }
+
+    [Fact]
+    public void A_failure_says_why_in_place_of_see_inner_exception()
+    {
+        var tls = new HttpRequestException(
+            "The SSL connection could not be established, see inner exception.",
+            new AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"));
+        var refused = new HttpRequestException("Connection refused (127.0.0.1:9)", new SocketException((int)SocketError.ConnectionRefused));
+
+        Assert.Equal("The SSL connection could not be established: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot", ConnectionFailures.Describe(tls));
+        Assert.Equal("Connection refused (127.0.0.1:9)", ConnectionFailures.Describe(refused));   // the inner one adds nothing
+    }
+
+    [Theory]
+    [InlineData(SocketError.ConnectionRefused, "Nothing accepted the connection at https://cloud.mongodb.com: check -BaseUri (or MONGODB_ATLAS_OPS_MANAGER_URL)")]
+    [InlineData(SocketError.HostNotFound, "The name cloud.mongodb.com did not resolve: check -BaseUri (or MONGODB_ATLAS_OPS_MANAGER_URL) and this machine's DNS")]
+    [InlineData(SocketError.ConnectionReset, "Check the network path to https://cloud.mongodb.com (firewall, proxy, HTTPS_PROXY)")]
+    public void Every_connection_failure_carries_advice_by_its_cause(SocketError error, string expected) =>
+        Assert.StartsWith(expected, ConnectionFailures.Advice(new HttpRequestException("x", new SocketException((int)error)), AtlasSessionOptions.CommercialCloud), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(WebExceptionStatus.ConnectFailure, "Nothing accepted the connection")]
+    [InlineData(WebExceptionStatus.NameResolutionFailure, "The name cloud.mongodb.com did not resolve")]
+    [InlineData(WebExceptionStatus.TrustFailure, "The TLS handshake with https://cloud.mongodb.com failed")]
+    public void Dotnet_Framework_failures_get_the_same_advice(WebExceptionStatus status, string expected) =>
+        Assert.StartsWith(expected, ConnectionFailures.Advice(Web(status), AtlasSessionOptions.CommercialCloud), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_refused_connection_says_what_to_check()
+    {
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();   // nothing listens there now
+        using var session = new AtlasSession(new AtlasSessionOptions { BaseUri = new Uri($"http://127.0.0.1:{port}"), Credential = new AtlasDigestCredential("abcdefgh", "secret"), Retry = new AtlasRetryOptions { MaxRetries = 0 } });
+
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Project).ToListAsync());
+
+        Assert.Equal("CONNECTION_FAILED", ex.ErrorCode);
+        Assert.StartsWith($"Nothing accepted the connection at http://127.0.0.1:{port}: check -BaseUri", ex.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains(ex.RecommendedAction!, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_TLS_failure_says_why_and_what_to_check()
+    {
+        using var server = new UntrustedTlsServer();
+        using var session = new AtlasSession(new AtlasSessionOptions { BaseUri = server.BaseUri, Credential = new AtlasDigestCredential("abcdefgh", "secret"), Retry = new AtlasRetryOptions { MaxRetries = 0 } });
+
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Project).ToListAsync());
+
+        Assert.Equal((AtlasFailureKind.Connection, "CONNECTION_FAILED"), (ex.Kind, ex.ErrorCode));
+        Assert.DoesNotContain("inner exception", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("certificate", ex.Message, StringComparison.OrdinalIgnoreCase);   // the handshake's own reason
+        Assert.StartsWith($"The TLS handshake with {server.BaseUri.GetLeftPart(UriPartial.Authority)} failed: check that -BaseUri", ex.RecommendedAction, StringComparison.Ordinal);
     }
 
     /// <summary>A response stream that breaks as .NET Framework's does: with a WebException.</summary>
