@@ -15,7 +15,12 @@ Describe 'New-AtlasProjectApiKey' {
         $key = New-AtlasProjectApiKey -Description 'pester new' -Role GROUP_READ_ONLY -WarningVariable warned -WarningAction SilentlyContinue
         $key.PrivateKey | Should -BeOfType [securestring]
         $key.Roles | Should -Be @('GROUP_READ_ONLY')
-        $warned[0] | Should -Match 'never show it again'
+        $said = $warned[0].Message
+        $said | Should -BeLike "Atlas shows the private key of API key $($key.PublicKey) only now*"
+        foreach ($line in '  $key = New-AtlasProjectApiKey ...', '  $cred = [pscredential]::new($key.PublicKey, $key.PrivateKey)', "  Set-Secret -Name atlas-$($key.PublicKey) -Secret `$cred  # SecretManagement") {
+            $said -split "`r?`n" | Should -Contain $line
+        }
+        "WARNING: $said" -split "`r?`n" | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because $_ }
         ($key | Format-Table | Out-String) | Should -Not -Match 'PrivateKey'
         (Get-AtlasProjectApiKey -ApiKeyId $key.Id).PrivateKey | Should -BeNullOrEmpty
     }
@@ -70,7 +75,7 @@ Describe 'New-AtlasProjectApiKey contract' {
         $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command "`$k = New-AtlasProjectApiKey -Description 'pester runbook new' -Role GROUP_READ_ONLY -Debug -Verbose; 'made ' + `$k.Id; `$k | Format-List * | Out-String"
         $run.ExitCode | Should -Be 0
         $run.Output | Where-Object { $_ -match '^made [0-9a-f]{24}$' } | Should -Not -BeNullOrEmpty
-        $run.Output | Where-Object { $_ -match '^WARNING: The private key of API key ' } | Should -Not -BeNullOrEmpty
+        $run.Output | Where-Object { $_ -match '^WARNING: Atlas shows the private key of API key [a-z]{8} only now' } | Should -Not -BeNullOrEmpty
         $run.Output | Where-Object { $_ -match "^DEBUG: HTTP POST /api/atlas/v2/groups/$($stub.Production)/apiKeys -> 200 " } | Should -Not -BeNullOrEmpty
         $run.Text | Should -Match 'PrivateKey\s+: System.Security.SecureString'
     }

@@ -78,6 +78,16 @@ Describe 'Remove-AtlasProjectApiKey contract' {
         Get-AtlasProjectApiKey | Where-Object Id -eq $key.Id | Should -BeNullOrEmpty
     }
 
+    It 'names a piped key by its description and public key in -WhatIf; one given by id, by its ids' {
+        $key = New-AtlasProjectApiKey -Description 'pester named target' -Role GROUP_READ_ONLY -WarningAction SilentlyContinue
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command "Get-AtlasProjectApiKey | Where-Object Id -eq '$($key.Id)' | Remove-AtlasProjectApiKey -WhatIf; Remove-AtlasProjectApiKey -ApiKeyId $($key.Id) -WhatIf"
+        $run.ExitCode | Should -Be 0
+        $seen = $run.Text -replace '\s+', ' '   # a host line may wrap
+        $seen | Should -BeLike "*What if: Performing the operation `"Unassign from the project`" on target `"API key 'pester named target' ($($key.PublicKey), id $($key.Id)) in project $($stub.Production)`".*"
+        $seen | Should -BeLike "*on target `"API key $($key.Id) in project $($stub.Production)`".*"
+        Get-AtlasProjectApiKey -ApiKeyId $key.Id | Should -Not -BeNullOrEmpty
+    }
+
     It 'refuses a malformed key id before any request' {
         $sent = Measure-AtlasStubRequest $stub {
             { Remove-AtlasProjectApiKey -ApiKeyId 'not-an-id' -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*ApiKeyId*'

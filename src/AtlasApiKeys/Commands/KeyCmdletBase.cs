@@ -27,8 +27,10 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
     [ValidateAtlasId("ApiKeyId")]
     public string ApiKeyId { get; set; } = null!;
 
-    /// <summary>A key Get-AtlasProjectApiKey wrote.</summary>
+    /// <summary>A key Get-AtlasProjectApiKey wrote. A piped key binds by id (the default set takes the
+    /// pipeline first, by property name); it binds here too, unseen, so the confirmation can name it.</summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
     [ValidateNotNull]
     public ProjectApiKey InputObject { get; set; } = null!;
 
@@ -44,7 +46,7 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
         try
         {
             var projectId = ProjectIdOrDefault(ProjectId ?? (ParameterSetName == InputObjectSet ? InputObject.ProjectId : null));
-            if (await ShouldProcessAsync($"API key {keyId} in project {projectId}", action).ConfigureAwait(false))
+            if (await ShouldProcessAsync(Target(keyId, projectId), action).ConfigureAwait(false))
             {
                 await change(projectId, keyId).ConfigureAwait(false);
             }
@@ -54,4 +56,13 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
             WriteItemError(ex, keyId);
         }
     }
+
+    /// <summary>What ShouldProcess names: the key's description and public key too when the input
+    /// carries them (a piped key); by id, the ids only (no read is made just to name the key).</summary>
+    private string Target(string keyId, string projectId) =>
+        InputObject is { } piped && piped.Id == keyId && piped.PublicKey is { Length: > 0 } publicKey
+            ? (piped.Description is { } description
+                ? $"API key '{description}' ({publicKey}, id {keyId}) in project {projectId}"
+                : $"API key {publicKey} (id {keyId}) in project {projectId}")
+            : $"API key {keyId} in project {projectId}";
 }

@@ -45,7 +45,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
             }
 
             var key = await Client.CreateAsync(projectId, Description, Role, cancellationToken).ConfigureAwait(false);
-            WriteWarning($"The private key of API key {key.PublicKey} ({key.Id}) is in the PrivateKey property of this output only: Atlas will never show it again. Store it now.");
+            WriteWarning(NewKeyWarning.Text(key.PublicKey, "New-AtlasProjectApiKey"));
             WriteObject(key);
         }
         catch (Exception ex) when (IsItemFailure(ex))

@@ -20,7 +20,13 @@ public sealed class ChangeCmdletTests : CmdletTest
         var key = Assert.Single(run.Keys);
         var stored = Stub.Server.State.AllKeys().Single(k => k.Id == key.Id);
         Assert.Equal(stored.PrivateKey, key.PrivateKey!.Reveal());
-        Assert.Contains("never show it again", Assert.Single(run.Warnings), StringComparison.Ordinal);
+        var warning = Assert.Single(run.Warnings);
+        Assert.Contains($"Atlas shows the private key of API key {key.PublicKey} only now", warning, StringComparison.Ordinal);
+        Assert.Contains("$key = New-AtlasProjectApiKey ...", warning, StringComparison.Ordinal);
+        Assert.Contains("[pscredential]::new($key.PublicKey, $key.PrivateKey)", warning, StringComparison.Ordinal);
+        Assert.Contains($"Set-Secret -Name atlas-{key.PublicKey} -Secret $cred", warning, StringComparison.Ordinal);
+        var lines = ("WARNING: " + warning).Split(Environment.NewLine);
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
         var question = Assert.Single(Pwsh.Host.Questions);
         Assert.Contains($"new API key 'ci' in project {Stub.Production}", question, StringComparison.Ordinal);
         Assert.Contains("Create with role(s) GROUP_READ_ONLY", question, StringComparison.Ordinal);
@@ -48,7 +54,9 @@ public sealed class ChangeCmdletTests : CmdletTest
         var said = Pwsh.Host.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, said.Count);
         Assert.Contains("Unassign from the project", said[3], StringComparison.Ordinal);
-        Assert.Contains($"API key {ci.Id} in project {Stub.Production}", said[3], StringComparison.Ordinal);
+        Assert.True(said[3].Contains($"API key 'ci deploy' ({ci.PublicKey}, id {ci.Id}) in project {Stub.Production}", StringComparison.Ordinal), said[3]);   // piped: named in full
+        Assert.Contains($"API key 'ci deploy' ({ci.PublicKey}, id {ci.Id}) in project {Stub.Production}", said[2], StringComparison.Ordinal);
+        Assert.Contains($"API key {Stub.Seed.Unassigned.Id} in project {Stub.Production}", said[1], StringComparison.Ordinal);   // by id: the ids, and no read to name it
     }
 
     [Fact]
