@@ -12,6 +12,8 @@ namespace AtlasApiKeys.StubServer;
 /// the organization's access-list requirement (Atlas's field name).</item>
 /// <item><c>PUT /_stub/latency</c> with <c>{"milliseconds": 20}</c>: a delay before every request is handled
 /// (a network round trip's stand-in, for the pwsh benchmark); 0 turns it off.</item>
+/// <item><c>POST /_stub/faults</c> with <c>{"kind": "ServiceUnavailable", "count": 1}</c>: the next
+/// <c>count</c> API requests get that <see cref="FaultKind"/> (for the retry lines a runbook sees).</item>
 /// </list></summary>
 internal sealed class StubControl(StubState state, RequestLog log, StubFaults faults)
 {
@@ -24,6 +26,7 @@ internal sealed class StubControl(StubState state, RequestLog log, StubFaults fa
             ("GET", [_, _, "orgs", var orgId, "settings"]) => Settings(orgId),
             ("PATCH", [_, _, "orgs", var orgId, "settings"]) => UpdateSettings(orgId, body),
             ("PUT", [_, _, "latency"]) => SetLatency(body),
+            ("POST", [_, _, "faults"]) => AddFault(body),
             _ => StubRouter.NotFound(path),
         };
     }
@@ -43,6 +46,20 @@ internal sealed class StubControl(StubState state, RequestLog log, StubFaults fa
         return state.SetApiAccessListRequired(orgId, value.GetValue<bool>())
             ? Settings(orgId)
             : StubResponse.Error(404, "ORG_NOT_FOUND", $"No organization with ID {orgId} exists.", orgId);
+    }
+
+    private StubResponse AddFault(string body)
+    {
+        var request = StubJson.Parse(body) as JsonObject;
+        var kind = request?["kind"]?.GetValueKind() == JsonValueKind.String ? request["kind"]!.GetValue<string>() : null;
+        var count = request?["count"] is { } c && c.GetValueKind() == JsonValueKind.Number && c.AsValue().TryGetValue<int>(out var n) ? n : 1;
+        if (!Enum.TryParse<FaultKind>(kind, ignoreCase: false, out var fault) || !Enum.IsDefined(fault) || count is < 1 or > 100)
+        {
+            return StubResponse.Error(400, "INVALID_JSON", "Send {\"kind\": \"ServiceUnavailable\", \"count\": 1} (a FaultKind; count 1 to 100).", "kind");
+        }
+
+        faults.Add(fault, count);
+        return StubResponse.Ok(new JsonObject { ["kind"] = fault.ToString(), ["count"] = count });
     }
 
     private StubResponse SetLatency(string body)

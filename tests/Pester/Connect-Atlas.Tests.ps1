@@ -24,9 +24,21 @@ Describe 'Connect-Atlas' {
         @(Get-AtlasStubRequest $stub | Where-Object Auth -eq 'bearer').Count | Should -BeGreaterThan 0
     }
 
-    It 'refuses plain http to a host that is not loopback' {
-        { Connect-Atlas -BaseUri 'http://cloud.example.com' -Credential $stub.Credential } |
-            Should -Throw -ErrorId 'AtlasInvalidArgument,AtlasApiKeys.Commands.ConnectAtlasCommand'
+    It 'refuses plain http to a host that is not loopback, naming -AllowInsecureHttp' {
+        $failure = { Connect-Atlas -BaseUri 'http://cloud.example.com' -Credential $stub.Credential } |
+            Should -Throw -ErrorId 'AtlasInvalidArgument,AtlasApiKeys.Commands.ConnectAtlasCommand' -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$failure" | Should -Be "BaseUri 'http://cloud.example.com' uses plain http to a host that is not loopback: credentials would cross the network unencrypted. Use https, or pass -AllowInsecureHttp to Connect-Atlas if plain http is meant."
+    }
+
+    It 'refuses an empty credential, naming -Credential and what is wrong' {
+        $failure = { Connect-Atlas -BaseUri $stub.BaseUri -Credential ([pscredential]::Empty) } |
+            Should -Throw -ErrorId 'AtlasInvalidCredential,AtlasApiKeys.Commands.ConnectAtlasCommand' -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.TargetObject | Should -Be 'Credential'
+        "$failure" | Should -Be "-Credential is empty: give the API key's public key as the user name and its private key as the password, e.g. -Credential (Get-Credential)."
+        $blank = [pscredential]::new($stub.ServiceAccount.UserName, [securestring]::new())
+        { Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $blank } | Should -Throw -ErrorId 'AtlasInvalidCredential,*' -ExpectedMessage '-ServiceAccount has an empty password: give the service account''s client id*'
     }
 
     It 'refuses -BaseUri with -Government' {
@@ -34,9 +46,9 @@ Describe 'Connect-Atlas' {
             Should -Throw -ErrorId 'AtlasInvalidArgument,*'
     }
 
-    It 'refuses a public key where the project id goes, naming the parameter' {
+    It 'refuses a project name where the project id goes, naming the parameter' {
         { Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId 'zmmrboas' } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*ProjectId*public key*'
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*ProjectId 'zmmrboas' looks like a project name, not an id*"
     }
 
     It 'puts the private key in no stream with -Verbose and -Debug' {

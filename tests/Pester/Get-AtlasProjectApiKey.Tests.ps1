@@ -107,6 +107,22 @@ Describe 'Get-AtlasProjectApiKey in a runbook (a pwsh -NonInteractive child with
         $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be '3'
     }
 
+    It 'shows each retry with -Verbose, and with -Debug alone without a prompt' {
+        $fault = [uri]::new($stub.BaseUri, '_stub/faults')
+        $null = Invoke-RestMethod -Method Post -Uri $fault -Body '{"kind":"ServiceUnavailable","count":1}' -ContentType 'application/json'
+        $verbose = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command '(Get-AtlasProjectApiKey -Verbose).Count'
+        $null = Invoke-RestMethod -Method Post -Uri $fault -Body '{"kind":"TooManyRequests","count":1}' -ContentType 'application/json'
+        $debug = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command '(Get-AtlasProjectApiKey -Debug).Count'
+
+        $verbose.Output | Where-Object { $_ -match '^VERBOSE: Atlas answered 503; trying again in \d+(\.\d)? s \(attempt 2 of 5\)$' } | Should -HaveCount 1
+        $debug.Output | Where-Object { $_ -match '^DEBUG: Atlas answered 429 \(too many requests\); trying again in \d+(\.\d)? s \(attempt 2 of 5\)$' } | Should -HaveCount 1
+        $debug.Text | Should -Not -Match 'NonInteractive mode|Continue with this operation'
+        foreach ($run in $verbose, $debug) {
+            $run.ExitCode | Should -Be 0
+            $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be '3'
+        }
+    }
+
     It 'works with a service account from the environment, -Debug and -Verbose together' {
         $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub -ServiceAccount) -Command '(Get-AtlasProjectApiKey -Debug -Verbose).Count'
         $run.ExitCode | Should -Be 0
@@ -125,6 +141,49 @@ catch { "caught $($_.FullyQualifiedErrorId) $($_.CategoryInfo.Category)" }
         $run.ExitCode | Should -Be 0
         $run.Output | Should -Contain 'caught GROUP_NOT_FOUND,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand ObjectNotFound'
         $run.Output | Should -Not -Contain 'not reached'
+    }
+}
+
+Describe 'Get-AtlasProjectApiKey with a bad MONGODB_ATLAS_* variable (a runbook)' {
+    BeforeAll {
+        # What a runbook sees: the error id, category and target, and the text a person reads.
+        $script:Catch = @'
+$ErrorActionPreference = 'Stop'
+try { {0}; 'not reached' }
+catch { "caught $($_.FullyQualifiedErrorId) $($_.CategoryInfo.Category) $($_.TargetObject)"; "seen $_" }
+'@
+        function Invoke-WithVariable([hashtable] $Change, [string] $Command) {
+            $environment = Get-AtlasStubEnvironment $stub
+            foreach ($name in $Change.Keys) { $environment[$name] = $Change[$name] }
+            Invoke-AtlasChildPwsh -Environment $environment -Command ($script:Catch.Replace('{0}', $Command))
+        }
+    }
+
+    It 'names MONGODB_ATLAS_PROJECT_ID when it is a project name and the command needs it, before any request' {
+        $sent = Measure-AtlasStubRequest $stub { $script:run = Invoke-WithVariable @{ MONGODB_ATLAS_PROJECT_ID = 'prod' } 'Get-AtlasProjectApiKey' }
+        $sent.Count | Should -Be 0
+        $run.Output | Should -Contain 'caught AtlasInvalidEnvironmentVariable,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand InvalidArgument MONGODB_ATLAS_PROJECT_ID'
+        $run.Output | Should -Contain "seen MONGODB_ATLAS_PROJECT_ID 'prod' looks like a project name, not an id: set it to the project's id (24 hex digits, shown in Atlas under Project Settings). Fix the variable, or pass -ProjectId."
+    }
+
+    It 'does not let a bad MONGODB_ATLAS_PROJECT_ID or MONGODB_ATLAS_ORG_ID block a command given -ProjectId' {
+        $run = Invoke-WithVariable @{ MONGODB_ATLAS_PROJECT_ID = 'prod'; MONGODB_ATLAS_ORG_ID = 'my-org' } "(Get-AtlasProjectApiKey -ProjectId $($stub.Production)).Count"
+        $run.Output | Should -Contain '3'
+        $run.Output | Should -Contain 'not reached'   # no error: the try block ran to its end
+        $run.Text | Should -Not -Match 'caught'
+    }
+
+    It 'names MONGODB_ATLAS_OPS_MANAGER_URL for plain http to another host, and the way to allow it' {
+        $run = Invoke-WithVariable @{ MONGODB_ATLAS_OPS_MANAGER_URL = 'http://10.0.0.5' } 'Get-AtlasProjectApiKey'
+        $run.Output | Should -Contain 'caught AtlasInvalidEnvironmentVariable,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand InvalidArgument MONGODB_ATLAS_OPS_MANAGER_URL'
+        $run.Output | Should -Contain "seen MONGODB_ATLAS_OPS_MANAGER_URL 'http://10.0.0.5' uses plain http to a host that is not loopback: credentials would cross the network unencrypted. Use https. No variable allows plain http: a script that means it says so with Connect-Atlas -BaseUri http://10.0.0.5 -AllowInsecureHttp."
+    }
+
+    It 'names the missing half of a key pair, and shows no secret' {
+        $run = Invoke-WithVariable @{ MONGODB_ATLAS_PUBLIC_API_KEY = ' ' } 'Get-AtlasProjectApiKey'
+        $run.Output | Should -Contain 'caught AtlasInvalidEnvironmentVariable,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand InvalidArgument MONGODB_ATLAS_PUBLIC_API_KEY'
+        $run.Output | Should -Contain 'seen MONGODB_ATLAS_PRIVATE_API_KEY is set but MONGODB_ATLAS_PUBLIC_API_KEY is empty or not set: set both (the API key''s public and private key), or neither.'
+        $run.Text | Should -Not -Match ([regex]::Escape($stub.PrivateKeyText))
     }
 }
 

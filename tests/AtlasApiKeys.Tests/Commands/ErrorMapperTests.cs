@@ -46,4 +46,15 @@ public sealed class ErrorMapperTests : StubTest
 
         Assert.Contains(advice, ErrorMapper.ToErrorRecord(ex, null).ErrorDetails.RecommendedAction, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("MONGODB_ATLAS_ORG_ID", "AtlasInvalidEnvironmentVariable", "MONGODB_ATLAS_ORG_ID")]
+    [InlineData("ProjectId", "AtlasInvalidArgument", "key")]
+    public void A_bad_argument_names_what_the_user_set_without_the_runtime_suffix(string name, string errorId, string target)
+    {
+        var error = ErrorMapper.ToErrorRecord(new ArgumentException($"{name} 'x' is not a valid id: it must be 24 hexadecimal digits.", name), "key");
+
+        Assert.Equal((errorId, ErrorCategory.InvalidArgument, (object)target), (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
+        Assert.Equal($"{name} 'x' is not a valid id: it must be 24 hexadecimal digits.", error.ToString());   // what a person sees
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Xunit;
@@ -43,6 +44,21 @@ public sealed class StubControlTests : StubTest
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Equal(TimeSpan.Zero, Stub.Server.Faults.Latency);
         Assert.Equal(0, off.Body!["milliseconds"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Faults_are_added_over_http()
+    {
+        using var control = StubClient.Anonymous(Stub.Server);
+        using var session = Stub.Digest();
+
+        var added = await control.SendAsync("POST", "/_stub/faults", "{\"kind\":\"ServiceUnavailable\",\"count\":2}");
+        var bad = await control.SendAsync("POST", "/_stub/faults", "{\"kind\":\"NoSuchFault\"}");
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        Assert.Equal("ServiceUnavailable", added.Body!["kind"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal([503, 503, 200], Stub.ApiRequests().Select(r => r.Status));
     }
 
     [Fact]
