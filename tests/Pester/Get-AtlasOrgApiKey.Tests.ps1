@@ -126,6 +126,23 @@ Describe 'Get-AtlasOrgApiKey: the organization id' {
         $sent = Measure-AtlasStubRequest $stub { $null = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command '(Get-AtlasOrgApiKey).Count' }
         $sent | Where-Object Path -eq "/api/atlas/v2/groups/$($stub.Production)" | Should -Not -BeNullOrEmpty
     }
+
+    It 'names a bad MONGODB_ATLAS_ORG_ID in a runbook, before any request; -OrgId goes on without it' {
+        $environment = Get-AtlasStubEnvironment $stub
+        $environment.MONGODB_ATLAS_ORG_ID = 'my-org'
+        $sent = Measure-AtlasStubRequest $stub {
+            $script:run = Invoke-AtlasChildPwsh -Environment $environment -Command @'
+$ErrorActionPreference = 'Stop'
+try { Get-AtlasOrgApiKey; 'not reached' }
+catch { "caught $($_.FullyQualifiedErrorId) $($_.CategoryInfo.Category) $($_.TargetObject)"; "seen $_" }
+'@
+        }
+        $sent.Count | Should -Be 0
+        $run.Output | Should -Contain 'caught AtlasInvalidEnvironmentVariable,AtlasApiKeys.Commands.GetAtlasOrgApiKeyCommand InvalidArgument MONGODB_ATLAS_ORG_ID'
+        $run.Output | Should -Contain "seen MONGODB_ATLAS_ORG_ID 'my-org' is not a valid id: it must be 24 hexadecimal digits."
+        $run = Invoke-AtlasChildPwsh -Environment $environment -Command "(Get-AtlasOrgApiKey -OrgId $($stub.OrgId)).Count"
+        $run.Output | Where-Object { $_ -match '^\d+$' } | Should -Be '6'
+    }
 }
 
 Describe 'Get-AtlasOrgApiKey: the assignments pipe into the project cmdlets' {
