@@ -19,6 +19,9 @@
         'Remove-AtlasProjectApiKey'
         'Get-AtlasOrgApiKey'
         'Remove-AtlasOrgApiKey'
+        'Get-AtlasApiKeyAccessListEntry'
+        'Add-AtlasApiKeyAccessListEntry'
+        'Remove-AtlasApiKeyAccessListEntry'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

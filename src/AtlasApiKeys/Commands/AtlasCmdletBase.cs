@@ -103,12 +103,18 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
         var key = await Client.FindAsync(projectId, keyId, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
-            WriteError(ErrorMapper.Record(
-                new KeyNotFoundException($"API key {keyId} is not assigned to project {projectId}."), "ApiKeyNotFound", ErrorCategory.ObjectNotFound, keyId,
-                recommendedAction: "List the project's keys with Get-AtlasProjectApiKey -ProjectId; Add-AtlasProjectApiKey assigns an organization key to a project."));
+            WriteKeyNotFound(projectId, keyId);
             return;
         }
 
         WriteObject(key);
+    }
+
+    /// <summary>The ObjectNotFound error for a key that is not assigned to the project.</summary>
+    private protected void WriteKeyNotFound(string projectId, string keyId)
+    {
+        WriteError(ErrorMapper.Record(
+            new KeyNotFoundException($"API key {keyId} is not assigned to project {projectId}."), "ApiKeyNotFound", ErrorCategory.ObjectNotFound, keyId,
+            recommendedAction: "List the project's keys with Get-AtlasProjectApiKey -ProjectId; Add-AtlasProjectApiKey assigns an organization key to a project."));
     }
 }

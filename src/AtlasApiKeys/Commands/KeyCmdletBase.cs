@@ -40,12 +40,23 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
 
     /// <summary>One key's change: the target's project (the given one, else the input's, else the
     /// session's), ShouldProcess with <paramref name="action"/> right before the change, failures per item.</summary>
-    private protected async Task ChangeKeyAsync(string action, Func<string, string, Task> change)
+    private protected Task ChangeKeyAsync(string action, Func<string, string, Task> change) =>
+        ChangeKeyAsync((_, _) => Task.FromResult<string?>(action), change);
+
+    /// <summary><see cref="ChangeKeyAsync(string, Func{string, string, Task})"/> whose action is worked
+    /// out first, from the project and key (a read, say); a null action means there is nothing to ask
+    /// (<paramref name="prepare"/> has said why).</summary>
+    private protected async Task ChangeKeyAsync(Func<string, string, Task<string?>> prepare, Func<string, string, Task> change)
     {
         var keyId = ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId;
         try
         {
             var projectId = ProjectIdOrDefault(ProjectId ?? (ParameterSetName == InputObjectSet ? InputObject.ProjectId : null));
+            if (await prepare(projectId, keyId).ConfigureAwait(false) is not { } action)
+            {
+                return;
+            }
+
             if (await ShouldProcessAsync(Target(keyId, projectId), action).ConfigureAwait(false))
             {
                 await change(projectId, keyId).ConfigureAwait(false);

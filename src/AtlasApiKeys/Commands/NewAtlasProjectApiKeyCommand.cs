@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AtlasApiKeys.Core.Errors;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -32,6 +34,13 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[] Role { get; set; } = null!;
 
+    /// <summary>Addresses and CIDR blocks for the key's API access list, added right after the create
+    /// in one request (a value with '/' is a block).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateAtlasAccessListEntry(AccessListEntryKind.Either, "AccessList")]
+    public string[]? AccessList { get; set; }
+
     /// <inheritdoc />
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
@@ -39,18 +48,48 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
         try
         {
             projectId = ProjectIdOrDefault(ProjectId);
-            if (!await ShouldProcessAsync($"new API key '{Description}' in project {projectId}", $"Create with role(s) {string.Join(", ", Role)}").ConfigureAwait(false))
+            if (!await ShouldProcessAsync($"new API key '{Description}' in project {projectId}", $"Create with role(s) {string.Join(", ", Role)}" + (AccessList is null ? string.Empty : $" and API access list {string.Join(", ", AccessList)}")).ConfigureAwait(false))
             {
                 return;
             }
 
+            // The organization first: when there is none, nothing is created.
+            var orgId = AccessList is null ? null : await OrgIdOrDefaultAsync(null, projectId, cancellationToken).ConfigureAwait(false);
             var key = await Client.CreateAsync(projectId, Description, Role, cancellationToken).ConfigureAwait(false);
             WriteWarning(NewKeyWarning.Text(key.PublicKey, "New-AtlasProjectApiKey"));
+            var failure = orgId is null ? null : await AddAccessListAsync(orgId, key, cancellationToken).ConfigureAwait(false);
             WriteObject(key);
+            if (failure is not null)
+            {
+                WriteError(failure);
+            }
         }
         catch (Exception ex) when (IsItemFailure(ex))
         {
             WriteItemError(ex, projectId);
+        }
+    }
+
+    /// <summary>Adds -AccessList to the new key's access list; the error to write after the key when
+    /// that fails (the key exists: its private key must still reach the output), else null.</summary>
+    private async Task<ErrorRecord?> AddAccessListAsync(string orgId, ProjectApiKey key, CancellationToken cancellationToken)
+    {
+        var blocks = AccessList!.Where(ValidateAtlasAccessListEntryAttribute.IsBlock).ToList();
+        var addresses = AccessList!.Where(e => !ValidateAtlasAccessListEntryAttribute.IsBlock(e)).ToList();
+        try
+        {
+            await CurrentSession.Organization.AddAccessListEntriesAsync(orgId, key.Id, addresses, blocks, cancellationToken).ConfigureAwait(false);
+            WriteVerbose($"Added {string.Join(", ", AccessList!)} to the API access list of key {key.Id}.");
+            return null;
+        }
+        catch (Exception ex) when (IsItemFailure(ex))
+        {
+            var finish = $"Add-AtlasApiKeyAccessListEntry -ApiKeyId {key.Id} -OrgId {orgId}"
+                + (addresses.Count == 0 ? string.Empty : $" -IpAddress {string.Join(",", addresses)}")
+                + (blocks.Count == 0 ? string.Empty : $" -CidrBlock {string.Join(",", blocks)}");
+            var message = $"API key {key.PublicKey} ({key.Id}) was created, but its API access list was not set: {ex.Message} The key exists and its private key is in the PrivateKey property of this command's output (and of this error's TargetObject); Atlas will not show it again. To finish: {finish}";
+            var category = ex is AtlasApiException api ? ErrorMapper.Category(api) : ErrorCategory.InvalidArgument;
+            return ErrorMapper.Record(new InvalidOperationException(message, ex), "AtlasAccessListNotSet", category, key, recommendedAction: finish);
         }
     }
 }
