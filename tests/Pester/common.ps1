@@ -138,3 +138,11 @@ function Connect-AtlasStub {
     param($Stub)
     Connect-Atlas -BaseUri $Stub.BaseUri -Credential $Stub.Credential -ProjectId $Stub.Production
 }
+
+function Set-AtlasStubAccessListRequired {
+    <# Switches the stub organization's "Require IP Access List" setting (403 ORG_REQUIRES_ACCESS_LIST
+       for a key with no entry). #>
+    param($Stub, [bool] $Required)
+    $body = @{ apiAccessListRequired = $Required } | ConvertTo-Json
+    $null = Invoke-RestMethod -Uri ([uri]::new($Stub.BaseUri, "_stub/orgs/$($Stub.OrgId)/settings")) -Method Patch -Body $body -ContentType 'application/json'
+}

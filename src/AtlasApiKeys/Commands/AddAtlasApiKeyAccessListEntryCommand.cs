@@ -9,25 +9,21 @@ namespace AtlasApiKeys.Commands;
 
 /// <summary>Add-AtlasApiKeyAccessListEntry: adds addresses and CIDR blocks to an organization key's API
 /// access list, all in one request.</summary>
-[Cmdlet(VerbsCommon.Add, "AtlasApiKeyAccessListEntry", DefaultParameterSetName = IpAddressSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Add, "AtlasApiKeyAccessListEntry", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ApiKeyAccessListEntry))]
 public sealed class AddAtlasApiKeyAccessListEntryCommand : AccessListCmdletBase
 {
-    /// <summary>Addresses, and blocks too if given.</summary>
-    public const string IpAddressSet = "IpAddress";
-
-    /// <summary>Blocks only.</summary>
-    public const string CidrBlockSet = "CidrBlock";
+    /// <summary>The only set: -IpAddress, -CidrBlock, or both.</summary>
+    public const string DefaultSet = "Default";
 
     /// <summary>IP addresses to add, such as 203.0.113.10 or 2001:db8::10.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = IpAddressSet)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateAtlasAccessListEntry(AccessListEntryKind.IpAddress, "IpAddress")]
-    public string[] IpAddress { get; set; } = null!;
+    public string[]? IpAddress { get; set; }
 
     /// <summary>Blocks of addresses to add, in CIDR notation, such as 203.0.113.0/24.</summary>
-    [Parameter(ParameterSetName = IpAddressSet)]
-    [Parameter(Mandatory = true, ParameterSetName = CidrBlockSet)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateAtlasAccessListEntry(AccessListEntryKind.CidrBlock, "CidrBlock")]
     public string[]? CidrBlock { get; set; }
@@ -37,9 +33,20 @@ public sealed class AddAtlasApiKeyAccessListEntryCommand : AccessListCmdletBase
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        if (IpAddress is null && CidrBlock is null)
+        {
+            ThrowTerminatingError(ErrorMapper.Record(new ArgumentException("Give -IpAddress, -CidrBlock, or both: there is nothing to add.", "IpAddress"), "AtlasInvalidArgument", ErrorCategory.InvalidArgument, null));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        var addresses = ParameterSetName == IpAddressSet ? IpAddress : [];
+        var addresses = IpAddress ?? [];
         var entries = addresses.Concat(CidrBlock ?? []).ToList();
         try
         {
