@@ -53,6 +53,73 @@ Describe 'New-AtlasProjectApiKey' {
     }
 }
 
+Describe 'New-AtlasProjectApiKey -AccessList' {
+    It 'makes a key that works at once in an organization that requires an access list' {
+        Set-AtlasStubAccessListRequired $stub $true
+        try {
+            $sent = Measure-AtlasStubRequest $stub {
+                $script:listed = New-AtlasProjectApiKey -Description 'pester listed' -Role GROUP_READ_ONLY -AccessList 127.0.0.1, '::1', 10.0.0.0/8 -WarningAction SilentlyContinue
+            }
+            ($sent | Where-Object Method -eq 'POST').Path | Should -Be @(
+                "/api/atlas/v2/groups/$($stub.Production)/apiKeys"
+                "/api/atlas/v2/orgs/$($stub.OrgId)/apiKeys/$($script:listed.Id)/accessList")
+            $script:listed.PrivateKey | Should -BeOfType [securestring]
+            $unlisted = New-AtlasProjectApiKey -Description 'pester unlisted' -Role GROUP_READ_ONLY -WarningAction SilentlyContinue
+
+            $asListed = Connect-Atlas -BaseUri $stub.BaseUri -Credential ([pscredential]::new($script:listed.PublicKey, $script:listed.PrivateKey)) -ProjectId $stub.Production -PassThru
+            $asUnlisted = Connect-Atlas -BaseUri $stub.BaseUri -Credential ([pscredential]::new($unlisted.PublicKey, $unlisted.PrivateKey)) -ProjectId $stub.Production -PassThru
+            (Get-AtlasProjectApiKey -Session $asListed).Id | Should -Contain $script:listed.Id
+            Get-AtlasProjectApiKey -Session $asUnlisted -ErrorVariable failed -ErrorAction SilentlyContinue
+            $failed[0].FullyQualifiedErrorId | Should -Be 'ORG_REQUIRES_ACCESS_LIST,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand'
+            $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $failed[0].ErrorDetails.RecommendedAction | Should -Match 'Add-AtlasApiKeyAccessListEntry -ApiKeyId'
+        }
+        finally {
+            Set-AtlasStubAccessListRequired $stub $false
+            Connect-AtlasStub $stub
+        }
+    }
+
+    It 'refuses a malformed entry naming -AccessList, before any request' {
+        $sent = Measure-AtlasStubRequest $stub {
+            { New-AtlasProjectApiKey -Description 'x' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, 192.0.2.0/40 } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AccessList*192.0.2.0/40*not a CIDR block*'
+            { New-AtlasProjectApiKey -Description 'x' -Role GROUP_READ_ONLY -AccessList 'office' } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AccessList*not an IP address*'
+        }
+        $sent.Count | Should -Be 0
+    }
+
+    It 'when the access list fails, still writes the key and says how to finish' {
+        # The same address twice: Atlas refuses the list (409) after the key was created.
+        $key = New-AtlasProjectApiKey -Description 'pester list fails' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, 192.0.2.1/32 `
+            -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue
+        $key.PrivateKey | Should -BeOfType [securestring]
+        Get-AtlasProjectApiKey -ApiKeyId $key.Id | Should -Not -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'AtlasAccessListNotSet,AtlasApiKeys.Commands.NewAtlasProjectApiKeyCommand'
+        $failed[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failed[0].TargetObject.Id | Should -Be $key.Id
+        "$($failed[0])" | Should -Match 'was created.*private key is in the PrivateKey property'
+        $failed[0].ErrorDetails.RecommendedAction | Should -Be "Add-AtlasApiKeyAccessListEntry -ApiKeyId $($key.Id) -OrgId $($stub.OrgId) -IpAddress 192.0.2.1 -CidrBlock 192.0.2.1/32"
+    }
+
+    It 'under $ErrorActionPreference Stop, the key is in the error''s TargetObject' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command @'
+$ErrorActionPreference = 'Stop'
+try { $k = New-AtlasProjectApiKey -Description 'pester list stop' -Role GROUP_READ_ONLY -AccessList 192.0.2.5, 192.0.2.5/32 -WarningAction SilentlyContinue }
+catch { 'caught ' + $_.FullyQualifiedErrorId; 'secure ' + ($_.TargetObject.PrivateKey -is [securestring]) }
+'@
+        $run.Output | Should -Contain 'caught AtlasAccessListNotSet,AtlasApiKeys.Commands.NewAtlasProjectApiKeyCommand'
+        $run.Output | Should -Contain 'secure True'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $sent = Measure-AtlasStubRequest $stub { New-AtlasProjectApiKey -Description 'pester list whatif' -Role GROUP_READ_ONLY -AccessList 192.0.2.1 -WhatIf }
+        $sent.Count | Should -Be 0
+    }
+}
+
 Describe 'New-AtlasProjectApiKey contract' {
     It 'has one parameter set with -Description and -Role mandatory, positional' {
         $command = Get-Command New-AtlasProjectApiKey
