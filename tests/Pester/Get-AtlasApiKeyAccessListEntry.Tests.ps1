@@ -25,6 +25,15 @@ Describe 'Get-AtlasApiKeyAccessListEntry' {
         ($table -split "`r?`n" | Where-Object Length -gt 80) | Should -BeNullOrEmpty
     }
 
+    It 'shows a used entry and a long IPv6 block in full at 80 columns, each row with its dates' {
+        $admin = (Get-AtlasProjectApiKey | Where-Object Description -eq 'demo admin').Id   # its 127.0.0.1 entry carries this session's calls
+        Add-AtlasApiKeyAccessListEntry $admin -CidrBlock 2001:db8:85a3:1234:5678::/80
+        $lines = Get-AtlasApiKeyAccessListEntry $admin | Out-String -Width 80 -Stream
+        $lines | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+        $lines | Where-Object { $_ -match '^127\.0\.0\.1 +\d+ \d{4}-\d\d-\d\d \d\d:\d\d 127\.0\.0\.1 +\d{4}-\d\d-\d\d\s*$' } | Should -Not -BeNullOrEmpty
+        $lines | Where-Object { $_ -match '^2001:db8:85a3:1234:5678::/80 +\d{4}-\d\d-\d\d\s*$' } | Should -Not -BeNullOrEmpty
+    }
+
     It 'takes keys from the pipeline by property name (Id), one listing each' {
         $keys = 1..2 | ForEach-Object { New-AtlasProjectApiKey -Description "pester get pipe $_" -Role GROUP_READ_ONLY -AccessList "192.0.2.$_" -WarningAction SilentlyContinue }
         $sent = Measure-AtlasStubRequest $stub { $script:got = $keys | Get-AtlasApiKeyAccessListEntry }
