@@ -120,6 +120,35 @@ catch { 'caught ' + $_.FullyQualifiedErrorId; 'secure ' + ($_.TargetObject.Priva
     }
 }
 
+Describe 'The life of a key, as about_AtlasApiKeys tells it' {
+    It 'create with an access list, assign, audit, rotate: the new key has the old one''s projects, roles and list' {
+        $p, $p2 = $stub.Production, $stub.Staging
+        $key = New-AtlasProjectApiKey -ProjectId $p -Description 'pester life' `
+            -Role GROUP_CLUSTER_MANAGER -AccessList 203.0.113.0/24 -WarningAction SilentlyContinue
+        Add-AtlasProjectApiKey -ProjectId $p2 -ApiKeyId $key.Id -Role GROUP_READ_ONLY
+        Set-AtlasProjectApiKey -ProjectId $p2 -ApiKeyId $key.Id -AddRole GROUP_SEARCH_INDEX_EDITOR
+        Add-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 198.51.100.7
+
+        # Rotate, line for line as the about topic has it.
+        $oldId = $key.Id
+        $old = Get-AtlasOrgApiKey -ApiKeyId $oldId
+        $first = $old.Assignments[0]
+        $list = (Get-AtlasApiKeyAccessListEntry $old.Id).Entry
+        $new = New-AtlasProjectApiKey -ProjectId $first.ProjectId `
+            -Description "$($old.Description) 2" -Role $first.Roles `
+            -AccessList $list -WarningAction SilentlyContinue
+        $old.Assignments | Select-Object -Skip 1 |
+            Add-AtlasProjectApiKey -ApiKeyId $new.Id
+        Get-AtlasOrgApiKey -ApiKeyId $old.Id | Remove-AtlasOrgApiKey -Confirm:$false
+
+        $rotated = Get-AtlasOrgApiKey -ApiKeyId $new.Id
+        $rotated.Assignments | ForEach-Object { "$($_.ProjectId):$(@($_.Roles | Sort-Object) -join '+')" } | Sort-Object |
+            Should -Be (@("${p}:GROUP_CLUSTER_MANAGER", "${p2}:GROUP_READ_ONLY+GROUP_SEARCH_INDEX_EDITOR") | Sort-Object)
+        (Get-AtlasApiKeyAccessListEntry $new.Id).Entry | Sort-Object | Should -Be @('198.51.100.7', '203.0.113.0/24')
+        Get-AtlasOrgApiKey | Where-Object Id -eq $oldId | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'New-AtlasProjectApiKey contract' {
     It 'has one parameter set with -Description and -Role mandatory, positional' {
         $command = Get-Command New-AtlasProjectApiKey
