@@ -44,20 +44,27 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     [Parameter]
     [ValidateAtlasId("ProjectId")]
     [Alias("GroupId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string? ProjectId { get; set; }
 
     /// <summary>The organization the organization cmdlets use when they are given none.</summary>
     [Parameter]
     [ValidateAtlasId("OrgId")]
+    [ArgumentCompleter(typeof(OrgIdCompleter))]
     public string? OrgId { get; set; }
 
     /// <summary>Allow plain http to a host that is not loopback (credentials cross the network readable).</summary>
     [Parameter]
     public SwitchParameter AllowInsecureHttp { get; set; }
 
-    /// <summary>Write the session object.</summary>
+    /// <summary>Write the session object (it is still stored as the default).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Write the session object without storing it: the default connection stays as it was
+    /// (a session made only to pass with -Session).</summary>
+    [Parameter]
+    public SwitchParameter NoDefault { get; set; }
 
     /// <inheritdoc />
     protected override Task EndProcessingAsync(CancellationToken cancellationToken)
@@ -86,9 +93,13 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
             throw;
         }
 
-        SessionStore.Default.SetConnected(scope, session);
-        WriteVerbose($"Connected to {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}{(session.DefaultOrgId is null ? string.Empty : $", default organization {session.DefaultOrgId}")}.");
-        if (PassThru)
+        if (!NoDefault)
+        {
+            SessionStore.Default.SetConnected(scope, session);
+        }
+
+        WriteVerbose($"{(NoDefault ? "Opened a session (not the default) to" : "Connected to")} {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}{(session.DefaultOrgId is null ? string.Empty : $", default organization {session.DefaultOrgId}")}.");
+        if (PassThru || NoDefault)
         {
             session.HandedOut = true;
             WriteObject(session);

@@ -19,7 +19,14 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("GroupId")]
     [ValidateAtlasId("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string? ProjectId { get; set; }
+
+    /// <summary>The project by name (getGroupByName, once per session), instead of -ProjectId.</summary>
+    [Parameter]
+    [ValidateLength(1, 64)]
+    [ArgumentCompleter(typeof(ProjectNameCompleter))]
+    public string? ProjectName { get; set; }
 
     /// <summary>What the key is for: 1 to 250 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,6 +35,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
 
     /// <summary>The key's roles in the project.</summary>
     [Parameter(Mandatory = true, Position = 1)]
+    [SplitRoles]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[] Role { get; set; } = null!;
@@ -38,7 +46,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
         var projectId = ProjectId;
         try
         {
-            projectId = ProjectIdOrDefault(ProjectId);
+            projectId = ProjectIdOrDefault(await ProjectIdByNameAsync(ProjectName, cancellationToken).ConfigureAwait(false) ?? ProjectId);
             if (!await ShouldProcessAsync($"new API key '{Description}' in project {projectId}", $"Create with role(s) {string.Join(", ", Role)}").ConfigureAwait(false))
             {
                 return;

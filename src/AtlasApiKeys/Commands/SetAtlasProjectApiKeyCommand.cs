@@ -15,6 +15,7 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
 {
     /// <summary>The roles the key will hold in the project, replacing its roles there.</summary>
     [Parameter]
+    [SplitRoles]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? Role { get; set; }
