@@ -74,7 +74,7 @@ Describe 'Get-AtlasConnection' {
 Describe 'Get-AtlasConnection in a runbook (a pwsh -NonInteractive child)' {
     It 'shows the session from the MONGODB_ATLAS_* variables as Environment, without the secrets' {
         $environment = Get-AtlasStubEnvironment $stub
-        $run = Invoke-AtlasChildPwsh -Environment $environment -Command 'Get-AtlasConnection | Format-List *; (Get-AtlasConnection).ToString()'
+        $run = Invoke-AtlasChildPwsh -Environment $environment -Command 'Get-AtlasConnection | Format-List * | Out-String; (Get-AtlasConnection).ToString()'
         $run.ExitCode | Should -Be 0
         $run.Text | Should -Match 'Source\s+: Environment'
         $run.Text | Should -Match "PublicKey\s+: $($stub.PublicKey)"
@@ -84,7 +84,7 @@ Describe 'Get-AtlasConnection in a runbook (a pwsh -NonInteractive child)' {
 
     It 'shows a service account from the variables without its secret' {
         $environment = Get-AtlasStubEnvironment $stub -ServiceAccount
-        $run = Invoke-AtlasChildPwsh -Environment $environment -Command 'Get-AtlasConnection | Format-List *; Get-AtlasProjectApiKey | Out-Null; Get-AtlasConnection -Verbose -Debug | Out-String'
+        $run = Invoke-AtlasChildPwsh -Environment $environment -Command 'Get-AtlasConnection | Format-List * | Out-String; Get-AtlasProjectApiKey | Out-Null; Get-AtlasConnection -Verbose -Debug | Out-String'
         $run.ExitCode | Should -Be 0
         $run.Text | Should -Match "ClientId\s+: $([regex]::Escape($stub.ServiceAccount.UserName))"
         $run.Text | Should -Not -Match ([regex]::Escape($stub.ServiceAccount.GetNetworkCredential().Password))
