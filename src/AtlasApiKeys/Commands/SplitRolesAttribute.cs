@@ -6,8 +6,8 @@ using System.Management.Automation;
 namespace AtlasApiKeys.Commands;
 
 /// <summary>Splits role names given as one text (a CSV cell such as <c>GROUP_OWNER GROUP_READ_ONLY</c>,
-/// as Export-Csv writes a key's Roles) at spaces, commas and semicolons; anything else passes unchanged
-/// to the role validation.</summary>
+/// as Export-Csv writes a key's Roles) at spaces, commas and semicolons between names; any other value
+/// goes unchanged to the role validation (so ' GROUP_OWNER' is still refused).</summary>
 public sealed class SplitRolesAttribute : ArgumentTransformationAttribute
 {
     private static readonly char[] Separators = [' ', '\t', ',', ';'];
@@ -16,22 +16,26 @@ public sealed class SplitRolesAttribute : ArgumentTransformationAttribute
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
         var values = ValidateAtlasIdAttribute.Values(inputData).ToList();
-        if (!values.Any(v => v is not null && v.IndexOfAny(Separators) >= 0))
+        if (!values.Any(HasInnerSeparator))
         {
             return inputData;
         }
 
-        var names = new List<string>();
+        var names = new List<string?>();
         foreach (var value in values)
         {
-            if (value is null)
+            if (HasInnerSeparator(value))
             {
-                continue;
+                names.AddRange(value!.Split(Separators, StringSplitOptions.RemoveEmptyEntries));
             }
-
-            names.AddRange(value.Split(Separators, StringSplitOptions.RemoveEmptyEntries));
+            else
+            {
+                names.Add(value);
+            }
         }
 
         return names.ToArray();
     }
+
+    private static bool HasInnerSeparator(string? value) => value is not null && value.Trim().IndexOfAny(Separators) >= 0;
 }
