@@ -125,3 +125,32 @@ Describe 'Connect-Atlas -NoDefault and -PassThru: which session plain commands u
         (Get-AtlasProjectApiKey -Session $s -ProjectId $stub.Production).Count | Should -Be 3
     }
 }
+
+Describe 'Connect-Atlas -ProjectName' {
+    It 'makes the named project the default, asking Atlas once' {
+        $sent = Measure-AtlasStubRequest $stub {
+            Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectName demo-staging
+            $script:keys = Get-AtlasProjectApiKey
+            Get-AtlasProjectApiKey -ProjectName demo-staging | Out-Null
+        }
+        (Get-AtlasConnection).DefaultProjectId | Should -Be $stub.Staging
+        @($script:keys | ForEach-Object ProjectId | Select-Object -Unique) | Should -Be @($stub.Staging)
+        @($sent | Where-Object { $_.Path -like '*/groups/byName/demo-staging' -and $_.Status -ne 401 }).Count | Should -Be 1
+    }
+
+    It 'refuses a name Atlas does not know, ObjectNotFound naming it, and keeps the earlier connection' {
+        Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production
+        { Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $stub.ServiceAccount -ProjectName no-such-project } |
+            Should -Throw -ErrorId 'GROUP_NAME_NOT_FOUND,*' -ExpectedMessage '*no-such-project*'
+        $Error[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        (Get-AtlasConnection).PublicKey | Should -Be $stub.PublicKey
+    }
+
+    It 'refuses -ProjectId with -ProjectName before any request' {
+        $sent = Measure-AtlasStubRequest $stub {
+            { Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production -ProjectName demo-staging } |
+                Should -Throw -ErrorId 'AtlasInvalidArgument,*' -ExpectedMessage '*-ProjectId*-ProjectName*'
+        }
+        $sent.Count | Should -Be 0
+    }
+}

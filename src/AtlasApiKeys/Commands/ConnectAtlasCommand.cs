@@ -47,6 +47,12 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string? ProjectId { get; set; }
 
+    /// <summary>The default project by name (getGroupByName, asked once now), instead of -ProjectId.</summary>
+    [Parameter]
+    [ValidateLength(1, 64)]
+    [ArgumentCompleter(typeof(ProjectNameCompleter))]
+    public string? ProjectName { get; set; }
+
     /// <summary>The organization the organization cmdlets use when they are given none.</summary>
     [Parameter]
     [ValidateAtlasId("OrgId")]
@@ -67,7 +73,7 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     public SwitchParameter NoDefault { get; set; }
 
     /// <inheritdoc />
-    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
         var credential = NewCredential();
         AtlasSession session;
@@ -76,6 +82,11 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
             if (Government && BaseUri is not null)
             {
                 throw new ArgumentException("Give -BaseUri or -Government, not both.", "BaseUri");
+            }
+
+            if (ProjectId is not null && ProjectName is not null)
+            {
+                throw new ArgumentException("Give -ProjectId or -ProjectName, not both.", "ProjectName");
             }
 
             session = new AtlasSession(new AtlasSessionOptions
@@ -93,6 +104,11 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
             throw;
         }
 
+        if (ProjectName is not null)
+        {
+            await UseProjectNamedAsync(session, ProjectName, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!NoDefault)
         {
             SessionStore.Default.SetConnected(scope, session);
@@ -104,8 +120,26 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
             session.HandedOut = true;
             WriteObject(session);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Makes the project named <paramref name="name"/> the session's default (getGroupByName: the
+    /// one request Connect-Atlas sends, and only with -ProjectName); terminating when Atlas does not know it.</summary>
+    private async Task UseProjectNamedAsync(AtlasSession session, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            session.DefaultProjectId = await ProjectNameCache.IdOfAsync(session, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            session.Dispose();
+            if (ex is AtlasApiKeys.Core.Errors.AtlasApiException or ArgumentException)
+            {
+                ThrowTerminatingError(ErrorMapper.ToErrorRecord(ex, name));
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The credential from -Credential or -ServiceAccount; terminating (AtlasInvalidCredential,
