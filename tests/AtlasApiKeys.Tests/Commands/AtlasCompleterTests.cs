@@ -70,6 +70,20 @@ public sealed class AtlasCompleterTests : CmdletTest
     }
 
     [Fact]
+    public async Task ApiKeyId_of_an_organization_cmdlet_offers_the_organizations_keys()
+    {
+        var session = Stub.Digest();
+        var org = Stub.Seed.Production.OrgId;
+        Complete("Remove-AtlasOrgApiKey -Session $s -OrgId $o -ApiKeyId ", ("s", session), ("o", org));
+        await Settled(session, "orgkeys:" + org);
+
+        var matches = Complete("Remove-AtlasOrgApiKey -Session $s -OrgId $o -ApiKeyId ", ("s", session), ("o", org)).Select(m => m.CompletionText).ToList();
+
+        Assert.Contains(Stub.Seed.Unassigned.Id, matches);   // in no project: only the organization's listing has it
+        Assert.Contains(Stub.Seed.Admin.Id, matches);
+    }
+
+    [Fact]
     public void Without_a_session_Tab_offers_nothing_not_even_file_names_and_no_error()
     {
         var matches = Complete("Get-AtlasProjectApiKey -ProjectId ");
