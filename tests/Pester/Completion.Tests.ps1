@@ -52,7 +52,7 @@ Describe 'Completion' {
         $script:matches.CompletionText | Should -Contain $stub.Production
         ($script:matches | Where-Object CompletionText -eq $stub.Production).ListItemText | Should -Be "demo-production ($($stub.Production))"
         $script:names.CompletionText | Should -Be @('demo-staging')
-        $script:orgs.CompletionText | Should -Be @($stub.Organization)
+        $script:orgs.CompletionText | Should -Be @($stub.OrgId)
     }
 
     It 'offers the keys of the project on the command line, with public key and description' {

@@ -34,14 +34,14 @@ Describe 'Get-AtlasConnection' {
     }
 
     It 'shows the Connect-Atlas session: base URI, API key, default project and org, and its source' {
-        Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production -OrgId $stub.Organization
+        Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production -OrgId $stub.OrgId
         $c = Get-AtlasConnection
         $c.BaseUri | Should -Be $stub.BaseUri
         $c.AuthKind | Should -Be 'ApiKey'
         $c.PublicKey | Should -Be $stub.PublicKey
         $c.ClientId | Should -BeNullOrEmpty
         $c.DefaultProjectId | Should -Be $stub.Production
-        $c.DefaultOrgId | Should -Be $stub.Organization
+        $c.DefaultOrgId | Should -Be $stub.OrgId
         $c.Source | Should -Be 'Connect-Atlas'
         $view = $c | Out-String -Width 80
         $view | Should -Match "PublicKey\s+: $($stub.PublicKey)"

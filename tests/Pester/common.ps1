@@ -46,10 +46,8 @@ function Start-AtlasStub {
     [pscustomobject]@{
         Process          = $process
         BaseUri          = [uri]$values['Now listening on']
-        Organization     = $values['Organization']
         Production       = $values['Project production']
         Staging          = $values['Project staging']
-        Analytics        = $values['Project analytics']
         PublicKey        = $values['Digest public key']
         PrivateKeyText   = $values['Digest private key']
         Credential       = [pscredential]::new($values['Digest public key'], $private)
