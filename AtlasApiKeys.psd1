@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Connect-Atlas'
         'Disconnect-Atlas'
+        'Get-AtlasConnection'
         'Get-AtlasProjectApiKey'
         'New-AtlasProjectApiKey'
         'Add-AtlasProjectApiKey'

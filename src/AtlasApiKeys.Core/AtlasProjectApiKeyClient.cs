@@ -75,10 +75,7 @@ internal sealed class AtlasProjectApiKeyClient(AtlasSession session) : IAtlasPro
     {
         CheckId(projectId, "ProjectId");
         CheckId(apiKeyId, "ApiKeyId");
-        if (roles is null && description is null)
-        {
-            throw new ArgumentException("Give Role, Description, or both: there is nothing to change.", "Role");
-        }
+        AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckSomethingToChange(roles is not null, description is not null, "Role", "Description"), "Role");
 
         if (roles is not null)
         {

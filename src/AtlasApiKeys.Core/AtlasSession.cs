@@ -86,8 +86,9 @@ public sealed class AtlasSession : IDisposable
     /// <summary>The credential (its secret never shows in ToString).</summary>
     public AtlasCredential Credential { get; }
 
-    /// <summary>The project used when a call names none.</summary>
-    public string? DefaultProjectId { get; }
+    /// <summary>The project used when a call names none (set by the module only while it opens the
+    /// session: Connect-Atlas -ProjectName, before anyone else holds it).</summary>
+    public string? DefaultProjectId { get; internal set; }
 
     /// <summary>The organization used when a call names none (see <see cref="IAtlasOrganizationClient.ResolveOrgIdAsync"/>).</summary>
     public string? DefaultOrgId { get; }

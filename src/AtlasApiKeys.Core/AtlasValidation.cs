@@ -78,6 +78,11 @@ public static class AtlasValidation
         return $"{parameterName} '{shown}' is not a valid id: it must be 24 hexadecimal digits.";
     }
 
+    /// <summary>The one "nothing to change" rule of a key's update: a role change, a description, or
+    /// both, each named as the caller's parameters are.</summary>
+    public static string? CheckSomethingToChange(bool roles, bool description, string roleParameters, string descriptionParameter) =>
+        roles || description ? null : $"Give {roleParameters}, {descriptionParameter}, or both: there is nothing to change.";
+
     /// <summary>Checks a description: 1..250 characters.</summary>
     public static string? CheckDescription(string? value, string parameterName)
     {

@@ -90,3 +90,67 @@ Describe 'Connect-Atlas contract' {
         $sent.Count | Should -BeGreaterThan 0
     }
 }
+
+Describe 'Connect-Atlas -NoDefault and -PassThru: which session plain commands use' {
+    BeforeAll {
+        function Get-Principal($Requests) { @($Requests | Where-Object Status -eq 200 | ForEach-Object Principal | Select-Object -Unique) }
+    }
+
+    It '-NoDefault returns a session and leaves the default where it was' {
+        Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production
+        $other = Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $stub.ServiceAccount -ProjectId $stub.Staging -NoDefault
+        $other.GetType().FullName | Should -Be 'AtlasApiKeys.Core.AtlasSession'
+
+        (Get-AtlasConnection).PublicKey | Should -Be $stub.PublicKey
+        $plain = Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey }
+        Get-Principal $plain | Should -Be @($stub.PublicKey)
+        @($plain | Where-Object Path -like "*/groups/$($stub.Production)/*").Count | Should -BeGreaterThan 0
+        $given = Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey -Session $other }
+        Get-Principal $given | Should -Be @($stub.ServiceAccount.UserName)
+        @($given | Where-Object Path -like "*/groups/$($stub.Staging)/*").Count | Should -BeGreaterThan 0
+    }
+
+    It '-PassThru still makes its session the default (and returns it)' {
+        Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production
+        $passed = Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $stub.ServiceAccount -ProjectId $stub.Staging -PassThru
+        $passed | Should -Not -BeNullOrEmpty
+        (Get-AtlasConnection).ClientId | Should -Be $stub.ServiceAccount.UserName
+        Get-Principal (Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey }) | Should -Be @($stub.ServiceAccount.UserName)
+    }
+
+    It '-NoDefault with no connection before leaves none' {
+        Disconnect-Atlas
+        $s = Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -NoDefault
+        @(Get-AtlasConnection).Count | Should -Be 0
+        (Get-AtlasProjectApiKey -Session $s -ProjectId $stub.Production).Count | Should -Be 3
+    }
+}
+
+Describe 'Connect-Atlas -ProjectName' {
+    It 'makes the named project the default, asking Atlas once' {
+        $sent = Measure-AtlasStubRequest $stub {
+            Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectName demo-staging
+            $script:keys = Get-AtlasProjectApiKey
+            Get-AtlasProjectApiKey -ProjectName demo-staging | Out-Null
+        }
+        (Get-AtlasConnection).DefaultProjectId | Should -Be $stub.Staging
+        @($script:keys | ForEach-Object ProjectId | Select-Object -Unique) | Should -Be @($stub.Staging)
+        @($sent | Where-Object { $_.Path -like '*/groups/byName/demo-staging' -and $_.Status -ne 401 }).Count | Should -Be 1
+    }
+
+    It 'refuses a name Atlas does not know, ObjectNotFound naming it, and keeps the earlier connection' {
+        Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production
+        { Connect-Atlas -BaseUri $stub.BaseUri -ServiceAccount $stub.ServiceAccount -ProjectName no-such-project } |
+            Should -Throw -ErrorId 'GROUP_NAME_NOT_FOUND,*' -ExpectedMessage '*no-such-project*'
+        $Error[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        (Get-AtlasConnection).PublicKey | Should -Be $stub.PublicKey
+    }
+
+    It 'refuses -ProjectId with -ProjectName before any request' {
+        $sent = Measure-AtlasStubRequest $stub {
+            { Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $stub.Production -ProjectName demo-staging } |
+                Should -Throw -ErrorId 'AtlasInvalidArgument,*' -ExpectedMessage '*-ProjectId*-ProjectName*'
+        }
+        $sent.Count | Should -Be 0
+    }
+}

@@ -12,7 +12,7 @@ public sealed class ApiKeyAssignment
     {
         ProjectId = projectId;
         Id = id;
-        Roles = roles;
+        Roles = RoleList.From(roles);
     }
 
     /// <summary>The project (lower case).</summary>

@@ -13,7 +13,7 @@ public sealed class OrgApiKey
         PublicKey = publicKey;
         Description = description;
         OrgId = orgId;
-        OrgRoles = orgRoles;
+        OrgRoles = RoleList.From(orgRoles);
         Assignments = assignments;
     }
 

@@ -20,8 +20,8 @@ public sealed class ProjectApiKey
         PublicKey = publicKey;
         Description = description;
         ProjectId = projectId;
-        Roles = roles;
-        OrgRoles = orgRoles;
+        Roles = RoleList.From(roles);
+        OrgRoles = RoleList.From(orgRoles);
         PrivateKey = privateKey;
     }
 
@@ -37,10 +37,11 @@ public sealed class ProjectApiKey
     /// <summary>The project this view belongs to.</summary>
     public string ProjectId { get; }
 
-    /// <summary>The role names the key holds in <see cref="ProjectId"/> only.</summary>
+    /// <summary>The role names the key holds in <see cref="ProjectId"/> only (a <see cref="RoleList"/>:
+    /// space-separated as text, so a CSV keeps them).</summary>
     public IReadOnlyList<string> Roles { get; }
 
-    /// <summary>The organization role names the key holds.</summary>
+    /// <summary>The organization role names the key holds (a <see cref="RoleList"/>).</summary>
     public IReadOnlyList<string> OrgRoles { get; }
 
     /// <summary>The private key: only on the object a create returned, never again.</summary>

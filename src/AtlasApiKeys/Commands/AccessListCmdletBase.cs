@@ -14,12 +14,14 @@ public abstract class AccessListCmdletBase : AtlasCmdletBase
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateAtlasId("ApiKeyId")]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     public string ApiKeyId { get; set; } = null!;
 
     /// <summary>The key's organization (default: Connect-Atlas -OrgId, else MONGODB_ATLAS_ORG_ID, else
     /// the organization of the session's project).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateAtlasId("OrgId")]
+    [ArgumentCompleter(typeof(OrgIdCompleter))]
     public string? OrgId { get; set; }
 
     /// <summary>The organization client of the session.</summary>

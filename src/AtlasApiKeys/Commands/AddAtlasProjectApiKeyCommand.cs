@@ -16,6 +16,7 @@ public sealed class AddAtlasProjectApiKeyCommand : KeyCmdletBase
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Roles")]
+    [SplitRoles]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? Role { get; set; }

@@ -30,12 +30,16 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
     /// (AtlasNotConnected) when there is none.</summary>
     private protected AtlasSession CurrentSession => session ??= SessionStore.Default.Resolve(Session, scope, Environment.GetEnvironmentVariable);
 
+    /// <summary>The token of the work running now (cancelled by Ctrl+C), for helpers not handed one.</summary>
+    private protected CancellationToken WorkCancellation { get; private set; }
+
     /// <summary>The client of <see cref="CurrentSession"/>.</summary>
     private protected IAtlasProjectApiKeyClient Client => CurrentSession.ApiKeys;
 
     /// <inheritdoc />
     protected override async Task RunWorkAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
+        WorkCancellation = cancellationToken;
         using (AtlasTrace.Listen(record =>
         {
             WriteDebug(record.ToString());
@@ -47,6 +51,46 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
         {
             await work(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>-ProjectId and -ProjectName together on the command line: a terminating InvalidArgument
+    /// error naming both, before any request (an override calls this base first). A ProjectId bound from
+    /// the pipeline may meet -ProjectName: then -ProjectName names the target.</summary>
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (bound.ContainsKey("ProjectName") && bound.ContainsKey("ProjectId"))
+        {
+            var ex = new ArgumentException("Give -ProjectId or -ProjectName, not both.", "ProjectName");
+            throw new TerminatingErrorException(ErrorMapper.Record(ex, "AtlasProjectIdAndName", ErrorCategory.InvalidArgument, null));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The id of the project named <paramref name="name"/> (-ProjectName; getGroupByName, looked up
+    /// once per session), or null when no name was given. A name Atlas does not know fails with Atlas's 404
+    /// (GROUP_NAME_NOT_FOUND, ObjectNotFound, naming the name): report it per item.</summary>
+    private protected async Task<string?> ProjectIdByNameAsync(string? name, CancellationToken cancellationToken) =>
+        name is null ? null : await ProjectNameCache.IdOfAsync(CurrentSession, name, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The ids of the projects named <paramref name="names"/>; an error per name not found.</summary>
+    private protected async Task<IReadOnlyList<string>> ProjectIdsByNameAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>(names.Count);
+        foreach (var name in names)
+        {
+            try
+            {
+                ids.Add((await ProjectIdByNameAsync(name, cancellationToken).ConfigureAwait(false))!);
+            }
+            catch (Exception ex) when (IsItemFailure(ex))
+            {
+                WriteItemError(ex, name);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The given project id, else the session's default; terminating when there is neither.</summary>

@@ -44,23 +44,36 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     [Parameter]
     [ValidateAtlasId("ProjectId")]
     [Alias("GroupId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string? ProjectId { get; set; }
+
+    /// <summary>The default project by name (getGroupByName, asked once now), instead of -ProjectId.</summary>
+    [Parameter]
+    [ValidateLength(1, 64)]
+    [ArgumentCompleter(typeof(ProjectNameCompleter))]
+    public string? ProjectName { get; set; }
 
     /// <summary>The organization the organization cmdlets use when they are given none.</summary>
     [Parameter]
     [ValidateAtlasId("OrgId")]
+    [ArgumentCompleter(typeof(OrgIdCompleter))]
     public string? OrgId { get; set; }
 
     /// <summary>Allow plain http to a host that is not loopback (credentials cross the network readable).</summary>
     [Parameter]
     public SwitchParameter AllowInsecureHttp { get; set; }
 
-    /// <summary>Write the session object.</summary>
+    /// <summary>Write the session object (it is still stored as the default).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Write the session object without storing it: the default connection stays as it was
+    /// (a session made only to pass with -Session).</summary>
+    [Parameter]
+    public SwitchParameter NoDefault { get; set; }
+
     /// <inheritdoc />
-    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
         var credential = NewCredential();
         AtlasSession session;
@@ -69,6 +82,11 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
             if (Government && BaseUri is not null)
             {
                 throw new ArgumentException("Give -BaseUri or -Government, not both.", "BaseUri");
+            }
+
+            if (ProjectId is not null && ProjectName is not null)
+            {
+                throw new ArgumentException("Give -ProjectId or -ProjectName, not both.", "ProjectName");
             }
 
             session = new AtlasSession(new AtlasSessionOptions
@@ -86,15 +104,42 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
             throw;
         }
 
-        SessionStore.Default.SetConnected(scope, session);
-        WriteVerbose($"Connected to {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}{(session.DefaultOrgId is null ? string.Empty : $", default organization {session.DefaultOrgId}")}.");
-        if (PassThru)
+        if (ProjectName is not null)
+        {
+            await UseProjectNamedAsync(session, ProjectName, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!NoDefault)
+        {
+            SessionStore.Default.SetConnected(scope, session);
+        }
+
+        WriteVerbose($"{(NoDefault ? "Opened a session (not the default) to" : "Connected to")} {session.BaseUri} as {session.Credential}{(session.DefaultProjectId is null ? string.Empty : $", default project {session.DefaultProjectId}")}{(session.DefaultOrgId is null ? string.Empty : $", default organization {session.DefaultOrgId}")}.");
+        if (PassThru || NoDefault)
         {
             session.HandedOut = true;
             WriteObject(session);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Makes the project named <paramref name="name"/> the session's default (getGroupByName: the
+    /// one request Connect-Atlas sends, and only with -ProjectName); terminating when Atlas does not know it.</summary>
+    private async Task UseProjectNamedAsync(AtlasSession session, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            session.DefaultProjectId = await ProjectNameCache.IdOfAsync(session, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            session.Dispose();
+            if (ex is AtlasApiKeys.Core.Errors.AtlasApiException or ArgumentException)
+            {
+                ThrowTerminatingError(ErrorMapper.ToErrorRecord(ex, name));
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The credential from -Credential or -ServiceAccount; terminating (AtlasInvalidCredential,

@@ -23,12 +23,14 @@ public sealed class GetAtlasOrgApiKeyCommand : AtlasCmdletBase
     /// organization of the session's project).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateAtlasId("OrgId")]
+    [ArgumentCompleter(typeof(OrgIdCompleter))]
     public string? OrgId { get; set; }
 
     /// <summary>The one key to get.</summary>
     [Parameter(Mandatory = true, ParameterSetName = OneSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateAtlasId("ApiKeyId")]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     public string ApiKeyId { get; set; } = null!;
 
     /// <inheritdoc />

@@ -25,13 +25,22 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
     [Alias("GroupId")]
     [ValidateNotNullOrEmpty]
     [ValidateAtlasId("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string[]? ProjectId { get; set; }
+
+    /// <summary>The projects by name (getGroupByName, once per session), instead of -ProjectId.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateLength(1, 64)]
+    [ArgumentCompleter(typeof(ProjectNameCompleter))]
+    public string[]? ProjectName { get; set; }
 
     /// <summary>The one key to get.</summary>
     [Parameter(Mandatory = true, ParameterSetName = OneSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateAtlasId("ApiKeyId")]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     public string ApiKeyId { get; set; } = null!;
 
     /// <summary>How many projects are listed at once.</summary>
@@ -45,12 +54,18 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
         IReadOnlyList<string> projects;
         try
         {
-            projects = ProjectId is { Length: > 0 } ? ProjectId : [ProjectIdOrDefault(null)];
+            projects = ProjectName is { Length: > 0 } ? await ProjectIdsByNameAsync(ProjectName, cancellationToken).ConfigureAwait(false)
+                : ProjectId is { Length: > 0 } ? ProjectId : [ProjectIdOrDefault(null)];
         }
         catch (ArgumentException ex)
         {
             WriteItemError(ex, null);
             return;
+        }
+
+        if (projects.Count == 0)
+        {
+            return;   // no name was found: each has its error
         }
 
         var window = new OutputWindow(PagingParameters.Skip, PagingParameters.First);

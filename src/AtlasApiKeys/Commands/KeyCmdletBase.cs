@@ -19,12 +19,21 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("GroupId")]
     [ValidateAtlasId("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string? ProjectId { get; set; }
+
+    /// <summary>The project by name (getGroupByName, once per session), instead of -ProjectId; it names
+    /// the target project over a ProjectId from the pipeline.</summary>
+    [Parameter]
+    [ValidateLength(1, 64)]
+    [ArgumentCompleter(typeof(ProjectNameCompleter))]
+    public string? ProjectName { get; set; }
 
     /// <summary>The key's 24-hex-digit id.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateAtlasId("ApiKeyId")]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     public string ApiKeyId { get; set; } = null!;
 
     /// <summary>A key Get-AtlasProjectApiKey wrote. A piped key binds by id (the default set takes the
@@ -51,7 +60,7 @@ public abstract class KeyCmdletBase : AtlasCmdletBase
         var keyId = ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId;
         try
         {
-            var projectId = ProjectIdOrDefault(ProjectId ?? (ParameterSetName == InputObjectSet ? InputObject.ProjectId : null));
+            var projectId = ProjectIdOrDefault(await ProjectIdByNameAsync(ProjectName, WorkCancellation).ConfigureAwait(false) ?? ProjectId ?? (ParameterSetName == InputObjectSet ? InputObject.ProjectId : null));
             if (await prepare(projectId, keyId).ConfigureAwait(false) is not { } action)
             {
                 return;

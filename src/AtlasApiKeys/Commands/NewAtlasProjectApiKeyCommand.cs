@@ -21,7 +21,14 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("GroupId")]
     [ValidateAtlasId("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     public string? ProjectId { get; set; }
+
+    /// <summary>The project by name (getGroupByName, once per session), instead of -ProjectId.</summary>
+    [Parameter]
+    [ValidateLength(1, 64)]
+    [ArgumentCompleter(typeof(ProjectNameCompleter))]
+    public string? ProjectName { get; set; }
 
     /// <summary>What the key is for: 1 to 250 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -30,6 +37,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
 
     /// <summary>The key's roles in the project.</summary>
     [Parameter(Mandatory = true, Position = 1)]
+    [SplitRoles]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[] Role { get; set; } = null!;
@@ -47,7 +55,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
         var projectId = ProjectId;
         try
         {
-            projectId = ProjectIdOrDefault(ProjectId);
+            projectId = ProjectIdOrDefault(await ProjectIdByNameAsync(ProjectName, cancellationToken).ConfigureAwait(false) ?? ProjectId);
             if (!await ShouldProcessAsync($"new API key '{Description}' in project {projectId}", $"Create with role(s) {string.Join(", ", Role)}" + (AccessList is null ? string.Empty : $" and API access list {string.Join(", ", AccessList)}")).ConfigureAwait(false))
             {
                 return;

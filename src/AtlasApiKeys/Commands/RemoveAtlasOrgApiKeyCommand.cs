@@ -25,12 +25,14 @@ public sealed class RemoveAtlasOrgApiKeyCommand : AtlasCmdletBase
     /// organization of the session's project).</summary>
     [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateAtlasId("OrgId")]
+    [ArgumentCompleter(typeof(OrgIdCompleter))]
     public string? OrgId { get; set; }
 
     /// <summary>The key's 24-hex-digit id.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateAtlasId("ApiKeyId")]
+    [ArgumentCompleter(typeof(ApiKeyIdCompleter))]
     public string ApiKeyId { get; set; } = null!;
 
     /// <summary>A key Get-AtlasOrgApiKey wrote.</summary>

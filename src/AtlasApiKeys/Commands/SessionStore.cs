@@ -83,6 +83,21 @@ internal sealed class SessionStore
     /// <summary>True when <paramref name="session"/> is the one this scope built from the environment.</summary>
     public bool IsFromEnvironment(object scope, AtlasSession session) => ReferenceEquals(SlotFor(scope).FromEnvironment, session);
 
+    /// <summary>The session a command without -Session would use, and whether it came from the
+    /// environment; null when there is none (never the AtlasNotConnected error). A bad variable still
+    /// throws, as it does for the commands.</summary>
+    public AtlasSession? TryCurrent(object scope, Func<string, string?> environment, out bool fromEnvironment)
+    {
+        fromEnvironment = false;
+        if (GetConnected(scope) is { } connected)
+        {
+            return connected;
+        }
+
+        fromEnvironment = true;
+        return EnvironmentSession.Options(environment) is null ? null : Resolve(null, scope, environment);
+    }
+
     private Slot SlotFor(object scope) => slots.GetValue(scope, _ => new Slot());
 
     /// <summary>A hash of the variables (so no secret is kept as a comparable string).</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AtlasApiKeys.Core;
 using AtlasApiKeys.Core.Model;
 
 namespace AtlasApiKeys.Commands;
@@ -16,18 +17,21 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
 {
     /// <summary>The roles the key will hold in the project, replacing its roles there.</summary>
     [Parameter]
+    [SplitRoles]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>Roles to add to the key's roles in the project.</summary>
     [Parameter]
+    [SplitRoles]
     [ValidateAtlasRole("AddRole")]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? AddRole { get; set; }
 
     /// <summary>Roles to take from the key's roles in the project (at least one must remain).</summary>
     [Parameter]
+    [SplitRoles]
     [ValidateAtlasRole("RemoveRole")]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? RemoveRole { get; set; }
@@ -63,9 +67,9 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
     /// <inheritdoc />
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        if (Role is null && Description is null && !Editing)
+        if (AtlasValidation.CheckSomethingToChange(Role is not null || Editing, Description is not null, "-Role (or -AddRole/-RemoveRole)", "-Description") is { } nothing)
         {
-            WriteItemError(new ArgumentException("Give -Role (or -AddRole/-RemoveRole), -Description, or both: there is nothing to change.", "Role"), ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId);
+            WriteItemError(new ArgumentException(nothing, "Role"), ParameterSetName == InputObjectSet ? InputObject.Id : ApiKeyId);
             return Task.CompletedTask;
         }
 
