@@ -120,6 +120,8 @@ function Invoke-DemoTask {
         Write-Host "The real module, imported from $moduleDir, against the stub server (an Atlas look-alike) at $($stub.BaseUri)."
         Show "Connect-Atlas -BaseUri $($stub.BaseUri) -Credential `$cred -ProjectId $p"
         Connect-Atlas -BaseUri $stub.BaseUri -Credential $stub.Credential -ProjectId $p
+        Show 'Get-AtlasConnection                    # where the next command goes; never a secret'
+        Get-AtlasConnection | Out-Host
 
         Show 'Get-AtlasProjectApiKey                 # the roles shown are the roles in each project'
         Get-AtlasProjectApiKey | Out-Host
@@ -137,6 +139,15 @@ function Invoke-DemoTask {
         Show "`$key | Set-AtlasProjectApiKey -Role GROUP_CLUSTER_MANAGER, GROUP_READ_ONLY -Description 'demo key, renamed' -PassThru"
         $key | Set-AtlasProjectApiKey -Role GROUP_CLUSTER_MANAGER, GROUP_READ_ONLY -Description 'demo key, renamed' -PassThru | Out-Host
 
+        Show 'Set-AtlasProjectApiKey -ApiKeyId $key.Id -AddRole GROUP_DATA_ACCESS_READ_ONLY -PassThru   # one read, one PATCH'
+        Set-AtlasProjectApiKey -ApiKeyId $key.Id -AddRole GROUP_DATA_ACCESS_READ_ONLY -PassThru | Out-Host
+
+        Show 'Add-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 192.0.2.10 -CidrBlock 198.51.100.0/24 -PassThru'
+        Add-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 192.0.2.10 -CidrBlock 198.51.100.0/24 -PassThru | Out-Host
+
+        Show 'Get-AtlasOrgApiKey                     # every key of the organization, its roles in each project'
+        Get-AtlasOrgApiKey | Out-Host
+
         Show "Get-AtlasProjectApiKey -ProjectId $p | Where-Object Description -like 'demo key*' | Add-AtlasProjectApiKey -ProjectId $($stub.Staging) -PassThru"
         Get-AtlasProjectApiKey -ProjectId $p | Where-Object Description -like 'demo key*' | Add-AtlasProjectApiKey -ProjectId $stub.Staging -PassThru | Out-Host
 
@@ -144,8 +155,10 @@ function Invoke-DemoTask {
         Add-AtlasProjectApiKey -ApiKeyId $key.Id -Role GROUP_READ_ONLY -ErrorVariable failed -ErrorAction SilentlyContinue
         Write-Host "ErrorId $($failed[0].FullyQualifiedErrorId), category $($failed[0].CategoryInfo.Category)`n$($failed[0].ErrorDetails.RecommendedAction)"
 
-        Show "Get-AtlasProjectApiKey -ProjectId $($stub.PublicKey)   # a public key where an id goes: refused before any request"
-        try { Get-AtlasProjectApiKey -ProjectId $stub.PublicKey } catch { Write-Host $_.Exception.Message }
+        Show "Remove-AtlasProjectApiKey -ApiKeyId $($stub.PublicKey)   # a public key where an id goes: refused before any request"
+        try { Remove-AtlasProjectApiKey -ApiKeyId $stub.PublicKey -WhatIf } catch { Write-Host $_.Exception.Message }
+        Show 'Get-AtlasProjectApiKey -ProjectId payments   # a project name where an id goes'
+        try { Get-AtlasProjectApiKey -ProjectId payments } catch { Write-Host $_.Exception.Message }
 
         Show "Get-AtlasProjectApiKey | Where-Object Description -like 'demo key*' | Remove-AtlasProjectApiKey -WhatIf"
         Get-AtlasProjectApiKey | Where-Object Description -like 'demo key*' | Remove-AtlasProjectApiKey -WhatIf
@@ -156,6 +169,9 @@ function Invoke-DemoTask {
         Show 'Remove-AtlasProjectApiKey -ApiKeyId <the org key> -Confirm:$false; Get-AtlasProjectApiKey'
         Remove-AtlasProjectApiKey -ApiKeyId $stub.UnassignedKeyId -Confirm:$false
         Get-AtlasProjectApiKey | Out-Host
+
+        Show 'Get-AtlasOrgApiKey | Where-Object { -not $_.Assignments } | Remove-AtlasOrgApiKey -WhatIf   # keys on no project'
+        Get-AtlasOrgApiKey | Where-Object { -not $_.Assignments } | Remove-AtlasOrgApiKey -WhatIf
 
         Show 'Disconnect-Atlas'
         Disconnect-Atlas
