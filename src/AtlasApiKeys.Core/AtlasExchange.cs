@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core.Errors;
 using AtlasApiKeys.Core.Http;
-using Polly.Timeout;
 
 namespace AtlasApiKeys.Core;
 
@@ -95,7 +94,7 @@ internal sealed class AtlasExchange(AtlasSession session)
         {
             throw Malformed(call, "the body is not the JSON the API promises", ex);
         }
-        catch (TimeoutRejectedException ex)
+        catch (AttemptTimeoutException ex)
         {
             throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", $"no answer within {ex.Timeout.TotalSeconds:0.###} s", ex, mayHaveActed: true);
         }

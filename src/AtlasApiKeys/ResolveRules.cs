@@ -13,9 +13,8 @@ internal static class ResolveRules
     /// <summary>True when <paramref name="shipped"/> honours a request for <paramref name="requested"/>:
     /// not older than asked, the same public key token when one is asked for, and the same major version
     /// unless <paramref name="compiledAgainst"/>: the requester was built against that very version and our
-    /// build unified it to the copy we ship, as an application's binding redirect would (Polly.Core asks for
-    /// Microsoft.Bcl.AsyncInterfaces 6.0.0.0 and System.Runtime.CompilerServices.Unsafe 4.0.4.1; the module
-    /// ships 8.0.0.0 and 6.0.0.0). A module has no binding redirects: this is where they live.</summary>
+    /// build unified it to the copy we ship, as an application's binding redirect would (System.Memory asks for
+    /// System.Runtime.CompilerServices.Unsafe 4.0.4.1; the module ships 6.0.0.0). A module has no binding redirects: this is where they live.</summary>
     public static bool CanHonour(AssemblyName requested, AssemblyName shipped, bool compiledAgainst)
     {
         if (requested is null || shipped is null)

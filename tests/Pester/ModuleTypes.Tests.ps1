@@ -53,31 +53,32 @@ try { Set-AtlasProjectApiKey -ApiKeyId $($stub.UnassignedKeyId) -Role GROUP_OWNE
 }
 
 Describe 'Isolation of the third-party libraries' {
-    It 'loads Polly from dependencies/ into a context of its own, and the module''s types into the default one' {
+    It 'loads Microsoft.Bcl.TimeProvider from dependencies/ into a context of its own, and the module''s types into the default one' {
+        # The other libraries of dependencies/ are the runtime's or PowerShell's own on .NET 10, in equal or
+        # newer versions, and load from there; none of ours may land in the default context.
         $loaded = [AppDomain]::CurrentDomain.GetAssemblies()
         $contextOf = { param($name) [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(($loaded | Where-Object { $_.GetName().Name -eq $name } | Select-Object -First 1)) }
         (& $contextOf 'AtlasApiKeys.Core') | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
-        foreach ($library in 'Polly.Core') {
-            $assembly = $loaded | Where-Object { $_.GetName().Name -eq $library } | Select-Object -First 1
-            $assembly.Location | Should -BeLike '*dependencies*'
+        $dependencies = Join-Path (Split-Path (Get-AtlasModuleManifest)) 'dependencies'
+        $ours = @($loaded | Where-Object { -not $_.IsDynamic -and $_.Location -like "$dependencies*" })
+        $ours.GetName().Name | Should -Contain 'Microsoft.Bcl.TimeProvider'
+        foreach ($assembly in $ours) {
             [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly) | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
         }
     }
 }
 
 Describe 'Beside another module carrying other versions of the same libraries' {
-    It 'works when another module loaded them first: older ones in a context of its own, and a newer one into the default context' {
+    It 'works when another module loaded one first: an older copy in a context of its own, and a newer one into the default context' {
         $packages = Split-Path (Split-Path (Split-Path (Split-Path (Get-Module Pester).Path)))   # <nuget>/pester/5.9.1/tools/Pester.psm1 -> <nuget>
         # tests/tools/tools.csproj restores these (build.ps1 runs that restore before Pester).
         $older = Join-Path $packages 'microsoft.bcl.asyncinterfaces/6.0.0/lib/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll'
-        $olderPolly = Join-Path $packages 'polly.core/8.4.2/lib/netstandard2.0/Polly.Core.dll'
-        $newerPolly = Join-Path $packages 'polly.core/8.9.1/lib/net8.0/Polly.Core.dll'
-        foreach ($file in $older, $olderPolly, $newerPolly) { Test-Path $file | Should -BeTrue -Because "dotnet restore tests/tools puts $file there" }
+        $newer = Join-Path $packages 'microsoft.bcl.asyncinterfaces/9.0.0/lib/netstandard2.1/Microsoft.Bcl.AsyncInterfaces.dll'
+        foreach ($file in $older, $newer) { Test-Path $file | Should -BeTrue -Because "dotnet restore tests/tools puts $file there" }
         $script = @"
 `$other = [System.Runtime.Loader.AssemblyLoadContext]::new('OtherModule', `$false)
 `$null = `$other.LoadFromAssemblyPath('$older')
-`$null = `$other.LoadFromAssemblyPath('$olderPolly')
-`$null = [System.Reflection.Assembly]::LoadFrom('$newerPolly')
+`$null = [System.Reflection.Assembly]::LoadFrom('$newer')
 Import-Module '$(Get-AtlasModuleManifest)'
 `$env:MONGODB_ATLAS_PUBLIC_API_KEY = '$($stub.PublicKey)'; `$env:MONGODB_ATLAS_PRIVATE_API_KEY = '$($stub.PrivateKeyText)'; `$env:MONGODB_ATLAS_OPS_MANAGER_URL = '$($stub.BaseUri)'
 'keys ' + @(Get-AtlasProjectApiKey -ProjectId $($stub.Production)).Count

@@ -1,116 +1,131 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace AtlasApiKeys.Core.Http;
 
-/// <summary>Retries with Polly: 429, 5xx and connection failures, exponential backoff with jitter,
-/// Retry-After honoured, bounded in count and total time; every attempt first waits at the session's
-/// <see cref="RateGate"/>. What may be sent again is the request's
-/// <see cref="AtlasOperation"/>'s call: a create only after a 429 or a connection that failed before
-/// the request was written; a read also after its answer's body broke.</summary>
+/// <summary>Retries: 429, 5xx and connection failures, exponential backoff with jitter
+/// (<see cref="RetryBackoff"/>), Retry-After honoured, bounded in count, per attempt and in total time;
+/// every attempt first waits at the session's <see cref="RateGate"/>. What may be sent again is the
+/// request's <see cref="AtlasOperation"/>'s call: a create only after a 429 or a connection that failed
+/// before the request was written; a read also after its answer's body broke. A plain loop, not a
+/// resilience library: a runbook's first call compiles what it runs, and a generic pipeline built per
+/// session was about a third of its compiled methods (docs/benchmarks.md, section 7).</summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AtlasApiKeys.Request");
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly AtlasRetryOptions options;
     private readonly RateGate gate;
+    private readonly Action<AtlasTraceRecord>? sessionListener;
     private readonly TimeProvider time;
 
     public RetryHandler(AtlasRetryOptions options, RateGate gate, Action<AtlasTraceRecord>? sessionListener, TimeProvider time)
     {
         this.options = options;
         this.gate = gate;
+        this.sessionListener = sessionListener;
         this.time = time;
-        // Not the builder's TimeProvider: a newer Polly built for .NET 8 that another module loaded first is
-        // shared, and its setter takes the framework's TimeProvider, not Microsoft.Bcl.TimeProvider's.
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        if (options.MaxTotalTime > TimeSpan.Zero && options.MaxTotalTime != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.MaxTotalTime);
-        }
-
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, time.GetUtcNow())),
-                OnRetry = args =>
-                {
-                    var request = args.Context.Properties.GetValue(RequestKey, null!);
-                    var why = args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name;
-                    AtlasTrace.Emit(sessionListener, new AtlasTraceRecord(
-                        request.Method.Method, DiagnosticsHandler.Redact(request.RequestUri), null, 0, args.AttemptNumber + 1,
-                        $"retrying after {why} in {(long)args.RetryDelay.TotalMilliseconds} ms",
-                        RetryNotice.Describe(args.Outcome, args.RetryDelay, args.AttemptNumber + 2, options.MaxRetries + 1)));
-                    args.Outcome.Result?.Dispose();
-                    return default;
-                },
-            });
-        }
-
-        if (options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.AttemptTimeout);
-        }
-
-        pipeline = builder.Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RequestKey, request);
-        var attempt = 0;
+        using var total = Bounded(options.MaxTotalTime) ? new Deadline(cancellationToken, options.MaxTotalTime, time) : null;
+        var token = total?.Token ?? cancellationToken;
+        for (var attempt = 1; ; attempt++)
+        {
+            RequestFlags.SetAttempt(request, attempt);
+            HttpResponseMessage? response = null;
+            Exception? failure = null;
+            using (var each = Bounded(options.AttemptTimeout) ? new Deadline(token, options.AttemptTimeout, time) : null)
+            {
+                try
+                {
+                    response = await AttemptAsync(request, each?.Token ?? token, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && total?.Expired == true)
+                {
+                    throw new AttemptTimeoutException(options.MaxTotalTime, ex);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && each?.Expired == true)
+                {
+                    failure = new AttemptTimeoutException(options.AttemptTimeout, ex);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            }
+
+            if (attempt > options.MaxRetries || !ShouldRetry(request, response, failure, cancellationToken))
+            {
+                if (failure is not null)
+                {
+                    ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+
+                return response!;
+            }
+
+            var delay = RetryAfter(response, time.GetUtcNow()) ?? RetryBackoff.Delay(options, attempt);
+            OnRetry(request, response, failure, attempt, delay);
+            try
+            {
+                if (delay > TimeSpan.Zero)
+                {
+                    await time.Delay(delay, token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AttemptTimeoutException(options.MaxTotalTime, ex);
+            }
+        }
+    }
+
+    private static bool Bounded(TimeSpan limit) => limit > TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan;
+
+    /// <summary>One attempt: wait at the rate gate, send, and (for a read) read the answer inside the attempt.</summary>
+    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken token, CancellationToken callerToken)
+    {
+        var ticket = await gate.WaitAsync(token).ConfigureAwait(false);
+        HttpResponseMessage? response = null;
         try
         {
-            return await pipeline.ExecuteAsync(
-                async ctx =>
-                {
-                    RequestFlags.SetAttempt(request, ++attempt);
-                    var ticket = await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
-                    HttpResponseMessage? response = null;
-                    try
-                    {
-                        response = await base.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                        gate.Observe(response, ticket);
-                        await ReadAnswerAsync(request, response, ctx.CancellationToken).ConfigureAwait(false);
-                        return response;
-                    }
-                    catch (Exception ex)
-                    {
-                        if (response is null)
-                        {
-                            gate.Abandon();
-                        }
-
-                        response?.Dispose();
-                        if (ex is not Errors.AtlasApiException && !cancellationToken.IsCancellationRequested && !FailedBeforeSending(ex))
-                        {
-                            RequestFlags.MarkMayHaveReached(request);
-                        }
-
-                        throw;
-                    }
-                },
-                context).ConfigureAwait(false);
+            response = await base.SendAsync(request, token).ConfigureAwait(false);
+            gate.Observe(response, ticket);
+            await ReadAnswerAsync(request, response, token).ConfigureAwait(false);
+            return response;
         }
-        finally
+        catch (Exception ex)
         {
-            ResilienceContextPool.Shared.Return(context);
+            if (response is null)
+            {
+                gate.Abandon();
+            }
+
+            response?.Dispose();
+            if (ex is not Errors.AtlasApiException && !callerToken.IsCancellationRequested && !FailedBeforeSending(ex))
+            {
+                RequestFlags.MarkMayHaveReached(request);
+            }
+
+            throw;
         }
+    }
+
+    /// <summary>The one place a retry is announced (the session's trace, with the notice the cmdlets write
+    /// under -Verbose), before its wait; the answer that caused it is disposed here.</summary>
+    private void OnRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? failure, int attempt, TimeSpan delay)
+    {
+        var why = response is not null ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : failure?.GetType().Name;
+        AtlasTrace.Emit(sessionListener, new AtlasTraceRecord(
+            request.Method.Method, DiagnosticsHandler.Redact(request.RequestUri), null, 0, attempt,
+            $"retrying after {why} in {(long)delay.TotalMilliseconds} ms",
+            RetryNotice.Describe(response, failure, delay, attempt + 1, options.MaxRetries + 1)));
+        response?.Dispose();
     }
 
     /// <summary>For an operation that retries broken answers (a read), the body is read and parsed
@@ -126,11 +141,10 @@ internal sealed class RetryHandler : DelegatingHandler
     }
 
     /// <summary>Facts about the attempt come from here; whether they allow another attempt is the operation's call.</summary>
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? failure, CancellationToken cancellationToken)
     {
-        var request = context.Properties.GetValue(RequestKey, null!);
         var operation = RequestFlags.GetOperation(request);
-        if (outcome.Result is { } response)
+        if (response is not null)
         {
             var status = (int)response.StatusCode;
             if (status == 429)
@@ -143,13 +157,13 @@ internal sealed class RetryHandler : DelegatingHandler
             return status >= 500 && operation.MaySendAgain(earlierMayHaveReached: true);
         }
 
-        return outcome.Exception switch
+        return failure switch
         {
             null => false,
-            OperationCanceledException when context.CancellationToken.IsCancellationRequested => false,
+            OperationCanceledException when cancellationToken.IsCancellationRequested => false,
             JsonException => operation.RetriesBrokenAnswer,
             { } ex when ConnectionFailures.IsConnectionFailure(ex) => operation.MaySendAgain(earlierMayHaveReached: !FailedBeforeSending(ex)),
-            TimeoutRejectedException => operation.MaySendAgain(earlierMayHaveReached: true),
+            AttemptTimeoutException => operation.MaySendAgain(earlierMayHaveReached: true),
             _ => false,
         };
     }

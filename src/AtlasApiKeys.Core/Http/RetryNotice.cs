@@ -2,8 +2,6 @@ using System;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
-using Polly;
-using Polly.Timeout;
 
 namespace AtlasApiKeys.Core.Http;
 
@@ -11,17 +9,18 @@ namespace AtlasApiKeys.Core.Http;
 /// <c>Atlas answered 503; trying again in 2 s (attempt 2 of 5)</c>. No header, no body, no secret.</summary>
 internal static class RetryNotice
 {
-    /// <param name="outcome">What the failed attempt came to.</param>
+    /// <param name="response">The failed attempt's answer, if it had one.</param>
+    /// <param name="failure">Otherwise what it failed with.</param>
     /// <param name="delay">The wait before the next attempt.</param>
     /// <param name="nextAttempt">The next attempt's number (2 for the first retry).</param>
     /// <param name="maxAttempts">The most attempts the call makes.</param>
-    public static string Describe(Outcome<HttpResponseMessage> outcome, TimeSpan delay, int nextAttempt, int maxAttempts)
+    public static string Describe(HttpResponseMessage? response, Exception? failure, TimeSpan delay, int nextAttempt, int maxAttempts)
     {
-        var why = outcome.Result is { } response
+        var why = response is not null
             ? $"Atlas answered {(int)response.StatusCode}{((int)response.StatusCode == 429 ? " (too many requests)" : string.Empty)}"
-            : outcome.Exception switch
+            : failure switch
             {
-                TimeoutRejectedException or OperationCanceledException => "Atlas did not answer in time",
+                AttemptTimeoutException or OperationCanceledException => "Atlas did not answer in time",
                 JsonException => "Atlas's answer arrived broken",
                 { } ex when ConnectionFailures.IsConnectionFailure(ex) => $"The connection to Atlas failed ({ConnectionFailures.Describe(ex)})",
                 { } ex => $"The call failed ({ex.GetType().Name})",

@@ -92,7 +92,7 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
             var body = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);
             return AtlasTokenRevocation.Failure(Failed($"POST {revokeUri.AbsolutePath} answered {(int)response.StatusCode}{OAuthError(body)}"));
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or OperationCanceledException or ObjectDisposedException or AtlasApiException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or OperationCanceledException or ObjectDisposedException or AtlasApiException or AttemptTimeoutException)
         {
             return AtlasTokenRevocation.Failure(Failed($"POST {revokeUri.AbsolutePath} failed: {ex.Message}"));
         }

@@ -7,21 +7,21 @@ using Xunit;
 namespace AtlasApiKeys.Tests.Module;
 
 /// <summary>The loader's .NET Framework path, driven on .NET with the load context turned off: the test
-/// output folder stands in for <c>dependencies/</c> (Polly.Core lives there).</summary>
+/// output folder stands in for <c>dependencies/</c> (Microsoft.Bcl.AsyncInterfaces, which Core references, lives there).</summary>
 public sealed class DependencyLoaderTests
 {
-    private static readonly Assembly Polly = typeof(Polly.ResiliencePipeline).Assembly;
-    private static readonly string Folder = Path.GetDirectoryName(Polly.Location)!;
+    private static readonly Assembly Library = Assembly.Load(new AssemblyName("Microsoft.Bcl.AsyncInterfaces"));
+    private static readonly string Folder = Path.GetDirectoryName(Library.Location)!;
 
     private static DependencyLoader Desktop() => new(Folder, useLoadContext: false, typeof(DependencyLoader).Assembly);
 
     [Fact]
     public void A_request_from_our_own_assembly_at_a_version_we_ship_is_answered()
     {
-        var asked = Polly.GetName();
+        var asked = Library.GetName();
 
-        Assert.Equal(Polly.Location, Desktop().DesktopCandidate(asked, requester: typeof(AtlasApiKeys.Core.AtlasSession).Assembly));
-        Assert.Same(Polly, Desktop().Resolve(asked, typeof(AtlasApiKeys.Core.AtlasSession).Assembly));
+        Assert.Equal(Library.Location, Desktop().DesktopCandidate(asked, requester: typeof(AtlasApiKeys.Core.AtlasSession).Assembly));
+        Assert.Same(Library, Desktop().Resolve(asked, typeof(AtlasApiKeys.Core.AtlasSession).Assembly));
     }
 
     [Fact]
@@ -29,17 +29,17 @@ public sealed class DependencyLoaderTests
     {
         var loader = Desktop();
 
-        Assert.Null(loader.DesktopCandidate(Polly.GetName(), requester: typeof(object).Assembly));
-        Assert.Null(loader.Resolve(Polly.GetName(), typeof(object).Assembly));
-        Assert.Null(loader.DesktopCandidate(Polly.GetName(), requester: null));
+        Assert.Null(loader.DesktopCandidate(Library.GetName(), requester: typeof(object).Assembly));
+        Assert.Null(loader.Resolve(Library.GetName(), typeof(object).Assembly));
+        Assert.Null(loader.DesktopCandidate(Library.GetName(), requester: null));
     }
 
     [Fact]
     public void A_version_we_cannot_honour_is_not_answered()
     {
-        var shipped = Polly.GetName().Version!;
-        var newer = new AssemblyName(Polly.GetName().FullName) { Version = new Version(shipped.Major, shipped.Minor + 1, 0, 0) };
-        var otherMajor = new AssemblyName(Polly.GetName().FullName) { Version = new Version(shipped.Major - 1, 0, 0, 0) };
+        var shipped = Library.GetName().Version!;
+        var newer = new AssemblyName(Library.GetName().FullName) { Version = new Version(shipped.Major, shipped.Minor + 1, 0, 0) };
+        var otherMajor = new AssemblyName(Library.GetName().FullName) { Version = new Version(shipped.Major - 1, 0, 0, 0) };
         var requester = typeof(AtlasApiKeys.Core.AtlasSession).Assembly;
 
         Assert.Null(Desktop().DesktopCandidate(newer, requester));

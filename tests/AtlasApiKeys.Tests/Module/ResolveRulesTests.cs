@@ -40,12 +40,12 @@ public sealed class ResolveRulesTests
     public void Only_our_own_assemblies_are_requesters_we_answer()
     {
         var module = typeof(DependencyLoader).Assembly;
-        var dependencies = Path.GetDirectoryName(typeof(Polly.ResiliencePipeline).Assembly.Location)!;
+        var dependencies = Path.GetDirectoryName(Assembly.Load(new AssemblyName("Microsoft.Bcl.AsyncInterfaces")).Location)!;
         var moduleFolder = Path.Combine(Path.GetTempPath(), "elsewhere");
 
         Assert.True(ResolveRules.IsOwnRequester(module, module, moduleFolder, Path.Combine(moduleFolder, "dependencies")));
-        Assert.True(ResolveRules.IsOwnRequester(typeof(Polly.ResiliencePipeline).Assembly, module, moduleFolder, dependencies));
-        Assert.True(ResolveRules.IsOwnRequester(typeof(Polly.ResiliencePipeline).Assembly, module, dependencies, moduleFolder));
+        Assert.True(ResolveRules.IsOwnRequester(Assembly.Load(new AssemblyName("Microsoft.Bcl.AsyncInterfaces")), module, moduleFolder, dependencies));
+        Assert.True(ResolveRules.IsOwnRequester(Assembly.Load(new AssemblyName("Microsoft.Bcl.AsyncInterfaces")), module, dependencies, moduleFolder));
         Assert.False(ResolveRules.IsOwnRequester(typeof(object).Assembly, module, moduleFolder, dependencies));     // another's
         Assert.False(ResolveRules.IsOwnRequester(null, module, moduleFolder, dependencies));                       // nobody's
     }
