@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core.Errors;
-using AtlasApiKeys.Core.Wire;
 
 namespace AtlasApiKeys.Core.Http;
 
@@ -116,24 +115,14 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
             throw ErrorReader.FromBody((int)response.StatusCode, body, "POST", tokenUri.AbsolutePath, "The service account could not get an access token");
         }
 
-        TokenResponseDto? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(body, AtlasJsonContext.Default.TokenResponseDto);
-        }
-        catch (JsonException)
-        {
-            dto = null;
-        }
-
-        if (dto?.AccessToken is not { Length: > 0 } value)
+        if (!TokenAnswer.TryRead(body, out var value, out var expiresIn) || value is not { Length: > 0 })
         {
             throw new AtlasApiException(
                 $"The token endpoint POST {tokenUri.AbsolutePath} answered {(int)response.StatusCode} without an access token.",
                 AtlasFailureKind.MalformedResponse, "POST", tokenUri.AbsolutePath, (int)response.StatusCode, "MALFORMED_RESPONSE");
         }
 
-        var lifetime = TimeSpan.FromSeconds(Math.Max(dto.ExpiresIn ?? 3600, 1));
+        var lifetime = TimeSpan.FromSeconds(Math.Max(expiresIn ?? 3600, 1));
         var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
         return new CachedToken(value, requestedAt + lifetime - margin);
     }

@@ -50,13 +50,6 @@ internal sealed class ApiErrorDto
     [JsonPropertyName("badRequestDetail")] public BadRequestDetailDto? BadRequestDetail { get; set; }
 }
 
-internal sealed class TokenResponseDto
-{
-    [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
-    [JsonPropertyName("expires_in")] public int? ExpiresIn { get; set; }
-    [JsonPropertyName("token_type")] public string? TokenType { get; set; }
-}
-
 internal sealed class AccessListRequestDto
 {
     [JsonPropertyName("cidrBlock")]
@@ -102,7 +95,6 @@ internal sealed class PageDto<T>
 [JsonSerializable(typeof(UpdateApiKeyDto))]
 [JsonSerializable(typeof(List<UserAccessRoleAssignmentDto>))]
 [JsonSerializable(typeof(ApiErrorDto))]
-[JsonSerializable(typeof(TokenResponseDto))]
 [JsonSerializable(typeof(List<AccessListRequestDto>))]
 [JsonSerializable(typeof(AccessListEntryDto))]
 [JsonSerializable(typeof(PageDto<AccessListEntryDto>))]
