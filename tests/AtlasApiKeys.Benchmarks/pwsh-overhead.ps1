@@ -5,7 +5,7 @@
 # Cold: fresh `pwsh -NoProfile -NonInteractive` processes with the MONGODB_ATLAS_* variables (bare pwsh,
 # Import-Module alone, the module's first call, Invoke-RestMethod's first call), digest and service
 # account. Warm and latency: per call in this process. Listing: per object of a 2,000-key project.
-# -Manifest measures another build (say, main's) the same way. Absolute times move with the machine's load; the ratios of interleaved rounds are the figures.
+# -Manifest measures another build (say, main's) the same way; -Baseline adds another build's first calls to the same cold rounds. Absolute times move with the machine's load; the ratios of interleaved rounds are the figures.
 [CmdletBinding()]
 param(
     [ValidateRange(1, 100)] [int] $ColdRounds = 7,
@@ -16,6 +16,8 @@ param(
     [ValidateRange(1, 100)] [int] $ListingRounds = 5,
     # Another build of the module to measure (default: the one ./build.ps1 laid out in out/).
     [string] $Manifest,
+    # Another build measured in the same cold rounds, interleaved with this one (say, main's before a change).
+    [string] $Baseline,
     # Only the cold runbook table.
     [switch] $ColdOnly
 )
@@ -100,6 +102,11 @@ try {
         'module first call, service account'                = @{ Command = "$import; @(Get-AtlasProjectApiKey).Count"; Environment = $accountEnv; Expect = '3' }
         'Invoke-RestMethod first call, service account (token, then bearer)' = @{ Command = $irmAccount; Environment = $accountEnv; Expect = '3' }
     }
+    if ($Baseline) {
+        $baselineImport = "Import-Module '$((Resolve-Path $Baseline).Path)'"
+        $cold['baseline first call, digest'] = @{ Command = "$baselineImport; @(Get-AtlasProjectApiKey).Count"; Environment = $digestEnv; Expect = '3' }
+        $cold['baseline first call, service account'] = @{ Command = "$baselineImport; @(Get-AtlasProjectApiKey).Count"; Environment = $accountEnv; Expect = '3' }
+    }
     $coldTimes = [ordered]@{}
     $coldCpu = [ordered]@{}
     foreach ($name in $cold.Keys) { $coldTimes[$name] = [Collections.Generic.List[double]]::new(); $coldCpu[$name] = [Collections.Generic.List[double]]::new() }
@@ -115,6 +122,8 @@ try {
     $peer = @{
         'module first call, digest'          = 'Invoke-RestMethod first call, digest (-Credential)'
         'module first call, service account' = 'Invoke-RestMethod first call, service account (token, then bearer)'
+        'baseline first call, digest'          = 'Invoke-RestMethod first call, digest (-Credential)'
+        'baseline first call, service account' = 'Invoke-RestMethod first call, service account (token, then bearer)'
     }
     "## Cold runbook: fresh ``pwsh -NoProfile -NonInteractive -Command ...``, median of $ColdRounds interleaved rounds"
     ''
