@@ -14,7 +14,7 @@ namespace AtlasApiKeys.Core.Http;
 /// request's <see cref="AtlasOperation"/>'s call: a create only after a 429 or a connection that failed
 /// before the request was written; a read also after its answer's body broke. A plain loop, not a
 /// resilience library: a runbook's first call compiles what it runs, and a generic pipeline built per
-/// session was about a third of its compiled methods (docs/benchmarks.md, section 7).</summary>
+/// session was about a quarter of the methods its first call compiled (docs/benchmarks.md, section 7).</summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private readonly AtlasRetryOptions options;

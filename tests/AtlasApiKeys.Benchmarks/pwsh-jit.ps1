@@ -1,0 +1,50 @@
+# What a runbook's first call compiles: one fresh `pwsh -NoProfile -NonInteractive` child per build, with the
+# runtime's JIT listing on (DOTNET_JitStdOutFile, DOTNET_JitDisasmSummary), against the stub. Counts, not times,
+# so the machine's load does not move them much (PowerShell sometimes compiles a few hundred more methods for
+# startup work of its own on another thread: run it twice). From the repository root, after ./build.ps1 -Task Build:
+#   dotnet pwsh tests/AtlasApiKeys.Benchmarks/pwsh-jit.ps1 [-Manifest <another build's .psd1>] [-ServiceAccount] [-Rounds 2]
+[CmdletBinding()]
+param(
+    [string[]] $Manifest,
+    [switch] $ServiceAccount,
+    [ValidateRange(1, 20)] [int] $Rounds = 2
+)
+$ErrorActionPreference = 'Stop'
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+. (Join-Path $root 'tests/Pester/common.ps1')
+$manifests = if ($Manifest) { @($Manifest | ForEach-Object { (Resolve-Path $_).Path }) } else { @(Get-AtlasModuleManifest) }
+$exe = (Get-Process -Id $PID).Path
+[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+$stub = Start-AtlasStub
+try {
+    $environment = if ($ServiceAccount) { Get-AtlasStubEnvironment $stub -ServiceAccount } else { Get-AtlasStubEnvironment $stub }
+    '| build | round | methods compiled by the child (first tier) | of them the module''s (named AtlasApiKeys) | Polly''s | at import (JitInfo) | at the first call (JitInfo) |'
+    '|---|---:|---:|---:|---:|---:|---:|'
+    for ($r = 1; $r -le $Rounds; $r++) {
+        foreach ($path in $manifests) {
+            $listing = [IO.Path]::GetTempFileName()
+            Remove-Item $listing
+            $command = "`$a = [System.Runtime.JitInfo]::GetCompiledMethodCount(); Import-Module '$path'; `$b = [System.Runtime.JitInfo]::GetCompiledMethodCount(); `$n = @(Get-AtlasProjectApiKey).Count; `$c = [System.Runtime.JitInfo]::GetCompiledMethodCount(); `"`$n `$(`$b - `$a) `$(`$c - `$b)`""
+            $start = [Diagnostics.ProcessStartInfo]::new($exe)
+            foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($a) }
+            $start.UseShellExecute = $false
+            $start.RedirectStandardOutput = $true
+            foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
+            $start.Environment['DOTNET_JitStdOutFile'] = $listing
+            $start.Environment['DOTNET_JitDisasmSummary'] = '1'
+            $process = [Diagnostics.Process]::Start($start)
+            $out = $process.StandardOutput.ReadToEnd().Trim() -split ' '
+            $process.WaitForExit()
+            if ($out[0] -ne '3') { throw "The child listed $($out[0]) keys, not 3." }
+            # Tier1 and OSR lines are recompilations of hot methods (their number follows the time the child ran).
+            $first = @(Get-Content $listing | Where-Object { $_ -notmatch 'Tier1|OSR' })
+            Remove-Item $listing
+            $ours = @($first | Where-Object { $_ -match 'AtlasApiKeys' }).Count
+            $polly = @($first | Where-Object { $_ -match 'Polly' }).Count
+            '| {0} | {1} | {2} | {3} | {4} | +{5} | +{6} |' -f $path, $r, $first.Count, $ours, $polly, $out[1], $out[2]
+        }
+    }
+}
+finally {
+    Stop-AtlasStub $stub
+}
