@@ -2,17 +2,20 @@
 # runtime's JIT listing on (DOTNET_JitStdOutFile, DOTNET_JitDisasmSummary), against the stub. Counts, not times,
 # so the machine's load does not move them much (PowerShell sometimes compiles a few hundred more methods for
 # startup work of its own on another thread: run it twice). From the repository root, after ./build.ps1 -Task Build:
-#   dotnet pwsh tests/AtlasApiKeys.Benchmarks/pwsh-jit.ps1 [-Manifest <another build's .psd1>] [-ServiceAccount] [-Rounds 2]
+#   dotnet pwsh tests/AtlasApiKeys.Benchmarks/pwsh-jit.ps1 [-Baseline <another build's .psd1>] [-ServiceAccount] [-Rounds 2]
 [CmdletBinding()]
 param(
-    [string[]] $Manifest,
+    # The build to count (default: the one ./build.ps1 laid out in out/).
+    [string] $Manifest,
+    # Another build counted in the same rounds (say, main's before a change).
+    [string] $Baseline,
     [switch] $ServiceAccount,
     [ValidateRange(1, 20)] [int] $Rounds = 2
 )
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 . (Join-Path $root 'tests/Pester/common.ps1')
-$manifests = if ($Manifest) { @($Manifest | ForEach-Object { (Resolve-Path $_).Path }) } else { @(Get-AtlasModuleManifest) }
+$manifests = @($(if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest })) + @($(if ($Baseline) { (Resolve-Path $Baseline).Path }))
 $exe = (Get-Process -Id $PID).Path
 [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
 $stub = Start-AtlasStub
