@@ -35,6 +35,21 @@ internal static class ConnectionFailures
     /// broken stream, or (.NET Framework) a WebException from the response stream.</summary>
     public static bool IsConnectionFailure(Exception ex) => ex is HttpRequestException or IOException or WebException;
 
+    /// <summary>True when the TLS handshake refused the server (its certificate, or no protocol in
+    /// common): asking again meets the same server and the same refusal.</summary>
+    public static bool IsTlsRefusal(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is AuthenticationException or WebException { Status: WebExceptionStatus.TrustFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The failure in words: every message down the chain that adds something, so a TLS failure
     /// says why (.NET's own "..., see inner exception." is replaced by the inner exception's message).</summary>
     public static string Describe(Exception ex)

@@ -162,6 +162,7 @@ internal sealed class RetryHandler : DelegatingHandler
             null => false,
             OperationCanceledException when cancellationToken.IsCancellationRequested => false,
             JsonException => operation.RetriesBrokenAnswer,
+            { } ex when ConnectionFailures.IsTlsRefusal(ex) => false,
             { } ex when ConnectionFailures.IsConnectionFailure(ex) => operation.MaySendAgain(earlierMayHaveReached: !FailedBeforeSending(ex)),
             AttemptTimeoutException => operation.MaySendAgain(earlierMayHaveReached: true),
             _ => false,

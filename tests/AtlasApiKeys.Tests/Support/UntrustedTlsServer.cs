@@ -27,6 +27,11 @@ public sealed class UntrustedTlsServer : IDisposable
         _ = AcceptAsync();
     }
 
+    private int connections;
+
+    /// <summary>How many connections a client opened (each one a handshake it refused).</summary>
+    public int Connections => Volatile.Read(ref connections);
+
     public Uri BaseUri => new($"https://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
 
     public void Dispose()
@@ -51,6 +56,7 @@ public sealed class UntrustedTlsServer : IDisposable
                 return;
             }
 
+            Interlocked.Increment(ref connections);
             _ = Task.Run(async () =>
             {
                 using (client)

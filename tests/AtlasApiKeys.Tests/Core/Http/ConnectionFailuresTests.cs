@@ -146,6 +146,19 @@ public sealed class ConnectionFailuresTests
         Assert.StartsWith($"The TLS handshake with {server.BaseUri.GetLeftPart(UriPartial.Authority)} failed: check that -BaseUri", ex.RecommendedAction, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_certificate_is_not_asked_again()
+    {
+        using var server = new UntrustedTlsServer();
+        var retry = new AtlasRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), UseJitter = false };
+        using var session = new AtlasSession(new AtlasSessionOptions { BaseUri = server.BaseUri, Credential = new AtlasDigestCredential("abcdefgh", "secret"), Retry = retry });
+
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Project).ToListAsync());
+
+        Assert.Equal(AtlasFailureKind.Connection, ex.Kind);
+        Assert.Equal(1, server.Connections);   // the same certificate would be refused again: no retry
+    }
+
     /// <summary>A response stream that breaks as .NET Framework's does: with a WebException.</summary>
     private sealed class FailingStream : Stream
     {
