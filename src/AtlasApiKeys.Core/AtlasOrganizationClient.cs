@@ -31,7 +31,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     public Task<OrgApiKey> GetApiKeyAsync(string orgId, string apiKeyId, CancellationToken cancellationToken = default)
     {
         var org = Id(orgId, "OrgId");
-        var call = new AtlasCall(HttpMethod.Get, ApiPaths.OrgKey(org, Id(apiKeyId, "ApiKeyId")), AtlasOperation.Read);
+        var call = new AtlasCall(HttpMethod.Get, ApiPaths.OrgKey(org, Id(apiKeyId, "ApiKeyId")), AtlasOperation.Read) { RequiredRole = AtlasRoleRequirement.OrganizationMember(org) };
         return Read(call, body => KeyPageReader.ReadKey(body, new OrgKeyShape(org), keepPrivateKey: false), cancellationToken);
     }
 
@@ -45,7 +45,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var (org, key) = (Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId"));
         var path = ApiPaths.AccessList(org, key);
-        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query), body => OrgAnswers.AccessListPage(body, org, key), token), cancellationToken);
+        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, path, AtlasOperation.Read, query) { RequiredRole = AtlasRoleRequirement.OrganizationMember(org) }, body => OrgAnswers.AccessListPage(body, org, key), token), cancellationToken);
         return Paginator.Items(pages, cancellationToken);
     }
 
@@ -53,14 +53,23 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var (org, key) = (Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId"));
         var body = new List<AccessListRequestDto>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);   // Atlas refuses the whole POST for a duplicate in it
         foreach (var address in ipAddresses ?? [])
         {
-            body.Add(new AccessListRequestDto { IpAddress = Entry(address, "IpAddress") });
+            var entry = Entry(address, "IpAddress");
+            if (seen.Add(AtlasValidation.Canonical(entry)!))
+            {
+                body.Add(new AccessListRequestDto { IpAddress = entry });
+            }
         }
 
         foreach (var block in cidrBlocks ?? [])
         {
-            body.Add(new AccessListRequestDto { CidrBlock = Entry(block, "CidrBlock") });
+            var entry = Entry(block, "CidrBlock");
+            if (seen.Add(AtlasValidation.Canonical(entry)!))
+            {
+                body.Add(new AccessListRequestDto { CidrBlock = entry });
+            }
         }
 
         if (body.Count == 0)
@@ -75,7 +84,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
     {
         var (org, key) = (Id(orgId, "OrgId"), Id(apiKeyId, "ApiKeyId"));
         var entry = Entry(ipAddressOrCidrBlock, ipAddressOrCidrBlock?.IndexOf('/') >= 0 ? "CidrBlock" : "IpAddress");
-        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.AccessListEntry(org, key, entry), AtlasOperation.Write("API_KEY_ACCESS_LIST_ENTRY_NOT_FOUND", "The entry may have been removed all the same: list the key's access list to see whether it is still there."));
+        var call = new AtlasCall(HttpMethod.Delete, ApiPaths.AccessListEntry(org, key, entry), AtlasOperation.Write("API_KEY_ACCESS_LIST_ENTRY_NOT_FOUND", "The entry may have been removed all the same: list the key's access list to see whether it is still there.")) { RequiredRole = AtlasRoleRequirement.OrganizationOwner(org) };
         return exchange.SendAsync(call, null, cancellationToken);
     }
 
@@ -95,7 +104,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
             throw new ArgumentException("ProjectName must be 1 to 64 characters.", "ProjectName");
         }
 
-        return Read(new AtlasCall(HttpMethod.Get, ApiPaths.ProjectByName(name), AtlasOperation.Read), body => OrgAnswers.Project(body), cancellationToken);
+        return Read(new AtlasCall(HttpMethod.Get, ApiPaths.ProjectByName(name), AtlasOperation.Read) { RequiredRole = AtlasRoleRequirement.ProjectReadOnly($"'{name}'") }, body => OrgAnswers.Project(body), cancellationToken);
     }
 
     public Task<string> ResolveOrgIdAsync(string? orgId, string? environmentOrgId = null, string? projectId = null, CancellationToken cancellationToken = default)
@@ -128,7 +137,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
 
     private async Task<IReadOnlyList<ApiKeyAccessListEntry>> AddAsync(string org, string key, List<AccessListRequestDto> body, CancellationToken cancellationToken)
     {
-        var call = new AtlasCall(HttpMethod.Post, ApiPaths.AccessList(org, key), AtlasOperation.Write("ADDRESS_ALREADY_IN_ACCESS_LIST", "The entries may have been added all the same: list the key's access list to see which are there."), "itemsPerPage=500");
+        var call = new AtlasCall(HttpMethod.Post, ApiPaths.AccessList(org, key), AtlasOperation.Write("ADDRESS_ALREADY_IN_ACCESS_LIST", "The entries may have been added all the same: list the key's access list to see which are there."), "itemsPerPage=500") { RequiredRole = AtlasRoleRequirement.OrganizationOwner(org) };
         var page = await exchange.SendAsync(call, AtlasExchange.Json(body, AtlasJsonContext.Default.ListAccessListRequestDto), answer => OrgAnswers.AccessListPage(answer, org, key), cancellationToken).ConfigureAwait(false);
         return page?.Items ?? await ToListAsync(ListAccessListAsync(org, key, null, cancellationToken)).ConfigureAwait(false);   // an earlier attempt added them
     }

@@ -16,7 +16,7 @@ internal static class AtlasRoleRequirement
     /// <summary>Organization Member: reading the organization's keys and their access lists.</summary>
     public static string OrganizationMember(string orgId) => InOrganization("Organization Member", orgId);
 
-    /// <summary>Organization Owner: deleting an organization key.</summary>
+    /// <summary>Organization Owner: deleting an organization key, changing its API access list.</summary>
     public static string OrganizationOwner(string orgId) => InOrganization("Organization Owner", orgId);
 
     private static string InProject(string role, string projectId) => $"This needs the {role} role (or a higher one) in project {projectId}";

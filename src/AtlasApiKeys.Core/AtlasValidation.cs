@@ -134,6 +134,11 @@ public static class AtlasValidation
             return $"{parameterName} '{Shorten(value)}' is a block of addresses: pass it as -CidrBlock, or give one address.";
         }
 
+        if (HasLeadingZero(value))
+        {
+            return $"{parameterName} '{Shorten(value)}' is not an IP address: Atlas refuses numbers with a leading zero (write 10.0.0.1, not 010.0.0.1).";
+        }
+
         return ParseAddress(value) is null
             ? $"{parameterName} '{Shorten(value)}' is not an IP address: give four numbers 0-255 with dots (203.0.113.10) or an IPv6 address (2001:db8::10)."
             : null;
@@ -148,12 +153,54 @@ public static class AtlasValidation
         }
 
         var slash = value.IndexOf('/');
+        if (slash > 0 && (HasLeadingZero(value.Substring(0, slash)) || value.Substring(slash + 1).Trim() is { Length: > 1 } zero && zero[0] == '0'))
+        {
+            return $"{parameterName} '{Shorten(value)}' is not a CIDR block: Atlas refuses numbers with a leading zero (write 10.0.0.0/8, not 010.0.0.0/08).";
+        }
+
         var address = slash > 0 ? ParseAddress(value.Substring(0, slash)) : null;
-        var prefix = slash > 0 ? value.Substring(slash + 1) : string.Empty;
+        var prefix = slash > 0 ? value.Substring(slash + 1).Trim() : string.Empty;
         var max = address?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
-        return address is null || prefix.Length is < 1 or > 3 || !prefix.All(c => c is >= '0' and <= '9') || int.Parse(prefix, System.Globalization.CultureInfo.InvariantCulture) > max
-            ? $"{parameterName} '{Shorten(value)}' is not a CIDR block: give an address, '/' and a prefix length, such as 203.0.113.0/24 or 2001:db8::/32."
-            : null;
+        if (address is null || prefix.Length is < 1 or > 3 || !prefix.All(c => c is >= '0' and <= '9') || int.Parse(prefix, System.Globalization.CultureInfo.InvariantCulture) > max)
+        {
+            return $"{parameterName} '{Shorten(value)}' is not a CIDR block: give an address, '/' and a prefix length, such as 203.0.113.0/24 or 2001:db8::/32.";
+        }
+
+        var network = Network(address, int.Parse(prefix, System.Globalization.CultureInfo.InvariantCulture));
+        return network.Equals(address)
+            ? null
+            : $"{parameterName}: {Shorten(value.Trim())} is not a network address; did you mean {network}/{prefix}? (Atlas refuses a block with bits set past its prefix.)";
+    }
+
+    /// <summary>The form Atlas keeps an address or block in (an address as its /32 or /128 block), to
+    /// find duplicates; null when the value is not one.</summary>
+    internal static string? Canonical(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var slash = value.IndexOf('/');
+        var address = ParseAddress(slash < 0 ? value : value.Substring(0, slash));
+        var full = address?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
+        return address is null ? null : slash < 0 ? $"{address}/{full}" : $"{address}/{int.Parse(value.Substring(slash + 1).Trim(), System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>True for a dotted IPv4 address with a number written with a leading zero (010.0.0.1).</summary>
+    private static bool HasLeadingZero(string value) =>
+        value.IndexOf(':') < 0 && value.Trim().Split('.').Any(p => p.Length > 1 && p[0] == '0');
+
+    /// <summary>The address with every bit past the prefix cleared.</summary>
+    private static System.Net.IPAddress Network(System.Net.IPAddress address, int prefix)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var bit = prefix; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new System.Net.IPAddress(bytes);
     }
 
     /// <summary>The address in Atlas's form (IPv6 compressed, lower case), or null when it is not one.</summary>

@@ -13,7 +13,8 @@ namespace AtlasApiKeys.StubServer;
 /// <item><c>PUT /_stub/latency</c> with <c>{"milliseconds": 20}</c>: a delay before every request is handled
 /// (a network round trip's stand-in, for the pwsh benchmark); 0 turns it off.</item>
 /// <item><c>POST /_stub/faults</c> with <c>{"kind": "ServiceUnavailable", "count": 1}</c>: the next
-/// <c>count</c> API requests get that <see cref="FaultKind"/> (for the retry lines a runbook sees).</item>
+/// <c>count</c> API requests get that <see cref="FaultKind"/> (for the retry lines a runbook sees);
+/// optional <c>"method"</c> and <c>"pathContains"</c> pick which requests.</item>
 /// </list></summary>
 internal sealed class StubControl(StubState state, RequestLog log, StubFaults faults)
 {
@@ -58,9 +59,11 @@ internal sealed class StubControl(StubState state, RequestLog log, StubFaults fa
             return StubResponse.Error(400, "INVALID_JSON", "Send {\"kind\": \"ServiceUnavailable\", \"count\": 1} (a FaultKind; count 1 to 100).", "kind");
         }
 
-        faults.Add(fault, count);
+        faults.Add(new Fault { Kind = fault, Count = count, Method = Text(request!["method"]), PathContains = Text(request["pathContains"]) });
         return StubResponse.Ok(new JsonObject { ["kind"] = fault.ToString(), ["count"] = count });
     }
+
+    private static string? Text(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 
     private StubResponse SetLatency(string body)
     {

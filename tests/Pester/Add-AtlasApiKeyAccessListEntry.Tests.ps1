@@ -39,6 +39,27 @@ Describe 'Add-AtlasApiKeyAccessListEntry' {
         $sent.Count | Should -Be 0
     }
 
+    It 'refuses what Atlas refuses: leading zeros, a block with bits past its prefix; sends the good one' {
+        $key = & $newKey 'pester add strict'
+        $sent = Measure-AtlasStubRequest $stub {
+            { Add-AtlasApiKeyAccessListEntry $key.Id -IpAddress 010.0.0.1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*IpAddress*010.0.0.1*leading zero*'
+            { Add-AtlasApiKeyAccessListEntry $key.Id -IpAddress 1.2.3.04 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*IpAddress*1.2.3.04*leading zero*'
+            { Add-AtlasApiKeyAccessListEntry $key.Id -CidrBlock 10.0.0.0/08 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*CidrBlock*10.0.0.0/08*leading zero*'
+            { Add-AtlasApiKeyAccessListEntry $key.Id -CidrBlock 10.1.2.3/8 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*CidrBlock: 10.1.2.3/8 is not a network address; did you mean 10.0.0.0/8?*'
+            Add-AtlasApiKeyAccessListEntry $key.Id -IpAddress 10.0.0.1 -CidrBlock 10.0.0.0/8
+        }
+        @($sent | Where-Object Method -eq 'POST').Status | Should -Be @(200)
+        (Get-AtlasApiKeyAccessListEntry $key.Id).Entry | Should -Be @('10.0.0.1', '10.0.0.0/8')
+    }
+
+    It 'sends an entry given twice once' {
+        $key = & $newKey 'pester add twice'
+        $sent = Measure-AtlasStubRequest $stub { Add-AtlasApiKeyAccessListEntry $key.Id -IpAddress 192.0.2.1, 192.0.2.1 -CidrBlock 192.0.2.1/32 -ErrorVariable failed -ErrorAction SilentlyContinue }
+        $failed | Should -BeNullOrEmpty
+        @($sent | Where-Object Method -eq 'POST').Status | Should -Be @(200)
+        (Get-AtlasApiKeyAccessListEntry $key.Id).Entry | Should -Be @('192.0.2.1')
+    }
+
     It 'reports an entry already on the list as ResourceExists (409)' {
         $key = & $newKey 'pester add duplicate'
         Add-AtlasApiKeyAccessListEntry $key.Id -IpAddress 192.0.2.7
@@ -46,6 +67,21 @@ Describe 'Add-AtlasApiKeyAccessListEntry' {
         $failed[0].FullyQualifiedErrorId | Should -Be 'ADDRESS_ALREADY_IN_ACCESS_LIST,AtlasApiKeys.Commands.AddAtlasApiKeyAccessListEntryCommand'
         $failed[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         $failed[0].TargetObject | Should -Be $key.Id
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match '^Atlas refuses the whole request .*Get-AtlasApiKeyAccessListEntry -ApiKeyId <key id>, then add only the missing entries'
+    }
+
+    It 'finds the organization from a piped project key''s project, with no default project' {
+        $key = & $newKey 'pester add runbook'
+        $environment = Get-AtlasStubEnvironment $stub
+        $environment.Remove('MONGODB_ATLAS_PROJECT_ID')
+        $run = Invoke-AtlasChildPwsh -Environment $environment -Command @"
+`$ErrorActionPreference = 'Stop'
+Get-AtlasProjectApiKey -ProjectId $($stub.Production) -ApiKeyId $($key.Id) | Add-AtlasApiKeyAccessListEntry -IpAddress 192.0.2.9 -Confirm:`$false
+'done'
+"@
+        $run.Text | Should -Not -Match 'ERROR'
+        $run.Output | Should -Contain 'done'
+        (Get-AtlasApiKeyAccessListEntry $key.Id).Entry | Should -Be @('192.0.2.9')
     }
 }
 

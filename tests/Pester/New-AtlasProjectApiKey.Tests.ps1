@@ -90,24 +90,53 @@ Describe 'New-AtlasProjectApiKey -AccessList' {
         $sent.Count | Should -Be 0
     }
 
+    It 'refuses <_> naming -AccessList before any request: no key is created' -ForEach '010.0.0.1', '1.2.3.04', '10.0.0.0/08', '10.1.2.3/8' {
+        $value = $_
+        $sent = Measure-AtlasStubRequest $stub {
+            { New-AtlasProjectApiKey -Description 'pester list malformed' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, $value } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*AccessList*$value*"
+        }
+        $sent.Count | Should -Be 0
+        Get-AtlasProjectApiKey | Where-Object Description -eq 'pester list malformed' | Should -BeNullOrEmpty
+    }
+
+    It 'says which network a block with bits past its prefix means' {
+        { New-AtlasProjectApiKey -Description 'x' -Role GROUP_READ_ONLY -AccessList 10.1.2.3/8 } |
+            Should -Throw -ExpectedMessage '*AccessList: 10.1.2.3/8 is not a network address; did you mean 10.0.0.0/8?*'
+    }
+
+    It 'sends an entry given twice once, and the key gets its list' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $script:twice = New-AtlasProjectApiKey -Description 'pester list twice' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, 192.0.2.1, 192.0.2.1/32 `
+                -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue
+        }
+        $failed | Should -BeNullOrEmpty
+        @($sent | Where-Object { $_.Method -eq 'POST' -and $_.Path -like '*/accessList' }).Count | Should -Be 1
+        (Get-AtlasApiKeyAccessListEntry $script:twice.Id).Entry | Should -Be @('192.0.2.1')
+    }
+
     It 'when the access list fails, still writes the key and says how to finish' {
-        # The same address twice: Atlas refuses the list (409) after the key was created.
-        $key = New-AtlasProjectApiKey -Description 'pester list fails' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, 192.0.2.1/32 `
+        # Atlas refuses the list (403) after the key was created.
+        $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($stub.BaseUri, '_stub/faults')) -ContentType 'application/json' `
+            -Body '{"kind":"Forbidden","method":"POST","pathContains":"/accessList"}'
+        $key = New-AtlasProjectApiKey -Description 'pester list fails' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, 10.0.0.0/8 `
             -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue
         $key.PrivateKey | Should -BeOfType [securestring]
         Get-AtlasProjectApiKey -ApiKeyId $key.Id | Should -Not -BeNullOrEmpty
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -Be 'AtlasAccessListNotSet,AtlasApiKeys.Commands.NewAtlasProjectApiKeyCommand'
-        $failed[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $failed[0].TargetObject.Id | Should -Be $key.Id
         "$($failed[0])" | Should -Match 'was created.*private key is in the PrivateKey property'
-        $failed[0].ErrorDetails.RecommendedAction | Should -Be "Add-AtlasApiKeyAccessListEntry -ApiKeyId $($key.Id) -OrgId $($stub.OrgId) -IpAddress 192.0.2.1 -CidrBlock 192.0.2.1/32"
+        $failed[0].ErrorDetails.RecommendedAction | Should -Be "Add-AtlasApiKeyAccessListEntry -ApiKeyId $($key.Id) -OrgId $($stub.OrgId) -IpAddress 192.0.2.1 -CidrBlock 10.0.0.0/8"
     }
 
     It 'under $ErrorActionPreference Stop, the key is in the error''s TargetObject' {
+        $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($stub.BaseUri, '_stub/faults')) -ContentType 'application/json' `
+            -Body '{"kind":"Forbidden","method":"POST","pathContains":"/accessList"}'
         $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command @'
 $ErrorActionPreference = 'Stop'
-try { $k = New-AtlasProjectApiKey -Description 'pester list stop' -Role GROUP_READ_ONLY -AccessList 192.0.2.5, 192.0.2.5/32 -WarningAction SilentlyContinue }
+try { $k = New-AtlasProjectApiKey -Description 'pester list stop' -Role GROUP_READ_ONLY -AccessList 192.0.2.5 -WarningAction SilentlyContinue }
 catch { 'caught ' + $_.FullyQualifiedErrorId; 'secure ' + ($_.TargetObject.PrivateKey -is [securestring]) }
 '@
         $run.Output | Should -Contain 'caught AtlasAccessListNotSet,AtlasApiKeys.Commands.NewAtlasProjectApiKeyCommand'

@@ -24,10 +24,17 @@ public abstract class AccessListCmdletBase : AtlasCmdletBase
     [ArgumentCompleter(typeof(OrgIdCompleter))]
     public string? OrgId { get; set; }
 
+    /// <summary>Hidden: the project of a piped project key (Get-AtlasProjectApiKey's), whose organization
+    /// is looked up when no -OrgId, Connect-Atlas -OrgId or MONGODB_ATLAS_ORG_ID gives one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    [Alias("GroupId")]
+    [ValidateAtlasId("ProjectId")]
+    public string? ProjectId { get; set; }
+
     /// <summary>The organization client of the session.</summary>
     private protected IAtlasOrganizationClient Organization => CurrentSession.Organization;
 
-    /// <summary>-OrgId, else the session's or the environment's, else the default project's (an
-    /// ArgumentException naming the four ways when none gives one).</summary>
-    private protected Task<string> OrgIdAsync(CancellationToken cancellationToken) => OrgIdOrDefaultAsync(OrgId, null, cancellationToken);
+    /// <summary>-OrgId, else the session's or the environment's, else the piped key's project's, else the
+    /// default project's (an ArgumentException naming the ways when none gives one).</summary>
+    private protected Task<string> OrgIdAsync(CancellationToken cancellationToken) => OrgIdOrDefaultAsync(OrgId, ProjectId, cancellationToken);
 }

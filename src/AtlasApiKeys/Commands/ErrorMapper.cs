@@ -83,6 +83,7 @@ internal static class ErrorMapper
         "GROUP_NOT_FOUND" => "Check the project id: Atlas has no project with it, or these credentials cannot see it.",
         "ORG_REQUIRES_ACCESS_LIST" or "ORG_REQUIRES_WHITELIST" => $"The organization requires an API access list and this key has no entry for this address: from a machine or key that can still call Atlas, add it with Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress {CallerAddress(exception)} (or -CidrBlock).",
         "IP_ADDRESS_NOT_ON_ACCESS_LIST" or "IP_ADDRESS_NOT_ON_WHITELIST" => $"This address is not on the key's API access list: from a machine or key that can still call Atlas, add it with Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress {CallerAddress(exception)} (or -CidrBlock), or call from an address on the list (Get-AtlasApiKeyAccessListEntry shows it).",
+        "ADDRESS_ALREADY_IN_ACCESS_LIST" => "Atlas refuses the whole request when one entry is already on the key's API access list, so nothing was added: list it with Get-AtlasApiKeyAccessListEntry -ApiKeyId <key id>, then add only the missing entries.",
         "MAX_API_KEYS_PER_ORG_EXCEEDED" => "An Atlas organization holds at most 500 API keys: delete keys no longer used (Get-AtlasOrgApiKey, then Remove-AtlasOrgApiKey) before creating another.",
         "RATE_LIMITED" or "RATE_LIMITED_TOKEN_BUCKET" => "Atlas is rate limiting these credentials: wait, or lower -ThrottleLimit.",
         _ => null,

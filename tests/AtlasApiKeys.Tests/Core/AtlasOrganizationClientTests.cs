@@ -129,6 +129,12 @@ public sealed class AtlasOrganizationClientTests : StubTest
     [InlineData("CidrBlock", "203.0.113.0/33")]
     [InlineData("CidrBlock", "2001:db8::/129")]
     [InlineData("CidrBlock", "example.com/24")]
+    [InlineData("IpAddress", "010.0.0.1")]
+    [InlineData("IpAddress", "1.2.3.04")]
+    [InlineData("CidrBlock", "10.0.0.0/08")]
+    [InlineData("CidrBlock", "010.0.0.0/8")]
+    [InlineData("CidrBlock", "10.1.2.3/8")]
+    [InlineData("CidrBlock", "2001:db8::1/32")]
     public void A_malformed_address_or_block_is_refused_naming_the_parameter_before_any_request(string parameter, string value)
     {
         using var session = Stub.Digest();
@@ -144,6 +150,32 @@ public sealed class AtlasOrganizationClientTests : StubTest
         }
 
         Assert.Empty(Stub.Server.Log.Entries);
+    }
+
+    [Theory]
+    [InlineData("10.1.2.3/8", "CidrBlock: 10.1.2.3/8 is not a network address; did you mean 10.0.0.0/8?")]
+    [InlineData("2001:db8::1/32", "CidrBlock: 2001:db8::1/32 is not a network address; did you mean 2001:db8::/32?")]
+    public void A_block_with_bits_past_its_prefix_is_refused_naming_its_network(string value, string start)
+    {
+        using var session = Stub.Digest();
+
+        var ex = Assert.Throws<ArgumentException>(() => { _ = session.Organization.AddAccessListEntriesAsync(Org, Stub.Seed.Unassigned.Id, null, [value]); });
+
+        Assert.StartsWith(start, ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Stub.Server.Log.Entries);
+    }
+
+    [Fact]
+    public async Task Duplicates_in_one_call_are_sent_once_as_Atlas_refuses_the_whole_post_for_one()
+    {
+        using var session = Stub.Digest();
+        var key = Stub.Seed.Unassigned.Id;
+
+        var list = await session.Organization.AddAccessListEntriesAsync(Org, key, ["192.0.2.1", "192.0.2.1", "2001:DB8::1", "2001:db8:0::1"], ["192.0.2.1/32", "10.0.0.0/8", "10.0.0.0/8"]);
+
+        var post = Assert.Single(Stub.ApiRequests(), r => r.Method == "POST" && r.Status != 401);
+        Assert.Equal(200, post.Status);
+        Assert.Equal(["192.0.2.1/32", "2001:db8::1/128", "10.0.0.0/8"], list.Select(e => e.CidrBlock));
     }
 
     [Fact]

@@ -41,6 +41,29 @@ public sealed class AtlasRoleRequirementTests : StubTest
     }
 
     [Fact]
+    public async Task Organization_reads_need_Organization_Member_access_list_changes_Organization_Owner_and_a_project_by_name_Project_Read_Only()
+    {
+        using var session = Stub.Digest();
+        var org = Stub.Server.State.OrgId;
+        var key = Stub.Seed.Restricted.Id;
+        async Task<string?> Refused(string method, Func<Task> call)
+        {
+            Stub.Server.Faults.Add(new Fault { Kind = FaultKind.Forbidden, Method = method });
+            var ex = await Assert.ThrowsAsync<AtlasApiException>(call);
+            Assert.Equal(403, ex.StatusCode);
+            return ex.RecommendedAction;
+        }
+
+        var member = $"This needs the Organization Member role (or a higher one) in organization {org};";
+        var owner = $"This needs the Organization Owner role (or a higher one) in organization {org};";
+        Assert.StartsWith(member, await Refused("GET", () => session.Organization.GetApiKeyAsync(org, key)), StringComparison.Ordinal);
+        Assert.StartsWith(member, await Refused("GET", () => session.Organization.ListAccessListAsync(org, key).ToListAsync()), StringComparison.Ordinal);
+        Assert.StartsWith(owner, await Refused("POST", () => session.Organization.AddAccessListEntriesAsync(org, key, ["192.0.2.1"], null)), StringComparison.Ordinal);
+        Assert.StartsWith(owner, await Refused("DELETE", () => session.Organization.RemoveAccessListEntryAsync(org, key, "198.51.100.7")), StringComparison.Ordinal);
+        Assert.StartsWith("This needs the Project Read Only role (or a higher one) in project 'demo-analytics';", await Refused("GET", () => session.Organization.GetProjectByNameAsync("demo-analytics")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_service_account_is_named_by_its_client_id()
     {
         using var session = Stub.ServiceAccount();
