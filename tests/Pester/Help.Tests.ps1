@@ -72,10 +72,10 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters
         # A set with no parameter of its own (Disconnect-Atlas) has no 'parameter' property: strict mode allows no dot there.
         $helpSets = @($help.syntax.syntaxItem | ForEach-Object { (@($_ | Select-Object -ExpandProperty parameter -ErrorAction Ignore | ForEach-Object name) | Sort-Object) -join ' ' })
-        # A parameter hidden in a set or in all (DontShow: a piped key binds -InputObject unseen in ById) is not in its syntax.
+        # A parameter hidden in a set (DontShow: a piped key binds -InputObject unseen in ById) is not in its syntax.
         $commandSets = @($command.ParameterSets | ForEach-Object {
                 $set = $_.Name
-                $shown = $_.Parameters | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -in $set, '__AllParameterSets' -and $_.DontShow }) }
+                $shown = $_.Parameters | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -eq $set -and $_.DontShow }) }
                 (@($shown.Name) | Sort-Object) -join ' '
             })
         @($helpSets | Sort-Object) | Should -Be @($commandSets | Sort-Object)
