@@ -66,7 +66,7 @@ Describe 'Remove-AtlasApiKeyAccessListEntry contract' {
         $command.DefaultParameterSet | Should -Be 'Entry'
         $command.ParameterSets.Name | Sort-Object | Should -Be @('CidrBlock', 'Entry', 'IpAddress')
         ($command.ParameterSets | Where-Object Name -eq 'Entry').Parameters | Where-Object ValueFromPipelineByPropertyName | ForEach-Object Name | Sort-Object |
-            Should -Be @('ApiKeyId', 'Entry', 'OrgId')
+            Should -Be @('ApiKeyId', 'Entry', 'OrgId', 'ProjectId')
         $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
 
