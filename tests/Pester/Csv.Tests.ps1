@@ -52,3 +52,33 @@ Describe 'Import-Csv binds back' {
         @((Get-AtlasProjectApiKey -ApiKeyId $key.Id).Roles) | Should -Be @('GROUP_READ_ONLY', 'GROUP_DATA_ACCESS_READ_ONLY')
     }
 }
+
+Describe 'Get-AtlasOrgApiKey | ConvertTo-Csv and Format-List' {
+    It 'writes each assignment as projectId:ROLE+ROLE, separated by "; ", and keeps Assignments a list for scripts' {
+        $keys = Get-AtlasOrgApiKey
+        $text = $keys | ConvertTo-Csv | Out-String
+        $text | Should -Not -Match 'AtlasApiKeys\.Core|System\.'
+        $ci = $keys | Where-Object Id -eq $stub.CiDeployKeyId
+        $cell = @($ci.Assignments | ForEach-Object { "$($_.ProjectId):$($_.Roles -join '+')" }) -join '; '
+        $cell | Should -Match "$($stub.Production):GROUP_CLUSTER_MANAGER\+GROUP_READ_ONLY"
+        $text | Should -Match ([regex]::Escape("`"$($ci.Id)`",`"$($ci.PublicKey)`",`"ci deploy`",`"$($stub.OrgId)`",`"ORG_MEMBER`",`"$cell`""))
+        $ci.Assignments.Count | Should -Be ($cell -split "; ").Count
+        $ci.Assignments[0].ProjectId | Should -Match '^[0-9a-f]{24}$'
+        $unassigned = $keys | Where-Object Id -eq $stub.UnassignedKeyId
+        -not $unassigned.Assignments | Should -BeTrue
+        $unassigned.Assignments.Count | Should -Be 0
+        @($keys | Where-Object { -not $_.Assignments }).Id | Should -Contain $stub.UnassignedKeyId
+        @($keys | Where-Object { -not $_.Assignments }).Id | Should -Not -Contain $ci.Id
+    }
+
+    It 'breaks no assignment inside a project id or role name in Format-List at 80 columns' {
+        $ci = Get-AtlasOrgApiKey -ApiKeyId $stub.CiDeployKeyId
+        $lines = ($ci | Format-List | Out-String -Width 80) -split '\r?\n'
+        $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+        $words = ($lines -join "`n") -split '[\s{},;:+.]+'
+        foreach ($assignment in $ci.Assignments) {
+            $words | Should -Contain $assignment.ProjectId
+            foreach ($role in $assignment.Roles) { $words | Should -Contain $role }
+        }
+    }
+}

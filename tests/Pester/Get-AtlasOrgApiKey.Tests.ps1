@@ -67,10 +67,12 @@ Describe 'Get-AtlasOrgApiKey' {
             $row = @($lines[$at]) + @($lines[($at + 1)..($lines.Count - 1)] | ForEach-Object -Begin { $go = $true } { if ($go -and $_ -match '^\s+\S') { $_ } else { $go = $false } })
             $row[0] | Should -Match " $($key.PublicKey) "
             $tokens = $row | ForEach-Object { $_.Substring(0, [Math]::Min($column, $_.Length)).Trim() -split '\s{2,}' }
+            $tokens = (@($tokens) -join "`n") -replace "_`n", '_' -split "`n"   # a role longer than the column goes on after its underscore
             foreach ($role in $key.OrgRoles) { $tokens | Should -Contain $role }
             $tokens | Should -Contain $(switch ($key.Assignments.Count) { 0 { 'on no project' } 1 { 'on 1 project' } default { "on $_ projects" } })
             $description = -join ($row | Where-Object Length -gt $column | ForEach-Object { $_.Substring($column) })
             ($description -replace '\s') | Should -Be ($key.Description -replace '\s')
+            if ($key -ne $longest) { $row[0].Substring($column).TrimEnd() | Should -Be $key.Description }   # the seed's descriptions fit whole on one line
         }
 
         $assignments = ($longest, (Get-AtlasOrgApiKey -OrgId $stub.OrgId -ApiKeyId $stub.CiDeployKeyId)).Assignments | Out-String -Width $width

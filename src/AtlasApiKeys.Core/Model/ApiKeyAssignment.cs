@@ -24,6 +24,7 @@ public sealed class ApiKeyAssignment
     /// <summary>The role names the key holds in <see cref="ProjectId"/>.</summary>
     public IReadOnlyList<string> Roles { get; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Id} in {ProjectId}: {string.Join(", ", Roles)}";
+    /// <summary><c>projectId:ROLE_A+ROLE_B</c> (the key's id is its organization key's, left out): short
+    /// enough for Format-List and a CSV cell, and free of the spaces and commas a cell splits at.</summary>
+    public override string ToString() => $"{ProjectId}:{string.Join("+", Roles)}";
 }

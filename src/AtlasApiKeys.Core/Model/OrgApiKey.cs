@@ -14,7 +14,7 @@ public sealed class OrgApiKey
         Description = description;
         OrgId = orgId;
         OrgRoles = RoleList.From(orgRoles);
-        Assignments = assignments;
+        Assignments = AssignmentList.From(assignments);
     }
 
     /// <summary>The key's 24-hex-digit id (the API's apiUserId).</summary>
@@ -32,7 +32,8 @@ public sealed class OrgApiKey
     /// <summary>The organization role names the key holds.</summary>
     public IReadOnlyList<string> OrgRoles { get; }
 
-    /// <summary>The projects the key is assigned to, each with its roles there, in the order Atlas listed them.</summary>
+    /// <summary>The projects the key is assigned to, each with its roles there, in the order Atlas listed them
+    /// (an <see cref="AssignmentList"/>: its text is <c>projectId:ROLE_A+ROLE_B; ...</c>).</summary>
     public IReadOnlyList<ApiKeyAssignment> Assignments { get; }
 
     /// <inheritdoc />

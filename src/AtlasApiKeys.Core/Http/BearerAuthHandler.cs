@@ -1,0 +1,27 @@
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AtlasApiKeys.Core.Http;
+
+/// <summary>Adds the bearer token; on a 401 drops it, fetches one new token, and sends once more.</summary>
+internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        tokens.Invalidate(token);
+        var renewed = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        response.Dispose();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}
