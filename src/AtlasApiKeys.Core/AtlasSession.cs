@@ -19,6 +19,7 @@ public sealed class AtlasSession : IDisposable
     private readonly HttpClient apiClient;
     private readonly Lazy<HttpClient>? tokenClient;
     private readonly ServiceAccountTokens? tokens;
+    private readonly TimeProvider time;
 
     /// <summary>Opens a session. Throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public AtlasSession(AtlasSessionOptions options)
@@ -48,7 +49,7 @@ public sealed class AtlasSession : IDisposable
         var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
         var retry = options.Retry.Clone();
         var trace = options.Trace;
-        var time = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", "TimeProvider");
+        time = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", "TimeProvider");
         RateGate = new RateGate(time);
         var gate = RateGate;
 
@@ -82,6 +83,10 @@ public sealed class AtlasSession : IDisposable
 
     /// <summary>The base URI, normalised to scheme and authority.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>Now by the session's clock (<see cref="AtlasSessionOptions.TimeProvider"/>): what the module's
+    /// caches measure age by, so a test's clock moves them too.</summary>
+    public DateTimeOffset UtcNow => time.GetUtcNow();
 
     /// <summary>The credential (its secret never shows in ToString).</summary>
     public AtlasCredential Credential { get; }

@@ -54,7 +54,7 @@ internal static class CompletionCache
         var entries = Sessions.GetValue(session, _ => []);
         lock (entries)
         {
-            var now = DateTime.UtcNow;
+            var now = session.UtcNow;   // the session's clock (AtlasSessionOptions.TimeProvider)
             if (!entries.TryGetValue(key, out var entry) || (entry.Fetch.IsCompleted && now - entry.Made > Lifetime))
             {
                 entry = new Entry(Start(fetch), now);
@@ -77,10 +77,10 @@ internal static class CompletionCache
         return task;
     }
 
-    private sealed class Entry(Task fetch, DateTime made)
+    private sealed class Entry(Task fetch, DateTimeOffset made)
     {
         public Task Fetch { get; } = fetch;
 
-        public DateTime Made { get; } = made;
+        public DateTimeOffset Made { get; } = made;
     }
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using AtlasApiKeys.Commands;
 using AtlasApiKeys.Core;
+using AtlasApiKeys.Tests.Support;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Commands;
@@ -111,6 +112,24 @@ public sealed class AtlasCompleterTests : CmdletTest
         Assert.Single(Stub.ApiRequests(), r => r.Path == "/api/atlas/v2/groups" && r.Status == 200);   // the answer came after
         Assert.Equal(3, Complete("Get-AtlasProjectApiKey -Session $s -ProjectId ", ("s", session)).Count);
         Assert.Equal(before, Stub.ApiRequests().Count);
+    }
+
+    [Fact]
+    public async Task A_cached_listing_is_fetched_again_once_its_lifetime_has_passed_on_the_sessions_clock()
+    {
+        var time = new ManualTime(DateTimeOffset.UtcNow);
+        var session = Stub.Digest(o => o.TimeProvider = time);
+        Complete("Get-AtlasProjectApiKey -Session $s -ProjectId ", ("s", session));
+        await Settled(session, "projects");
+
+        time.Now += CompletionCache.Lifetime;   // not past it yet: from the cache
+        Complete("Get-AtlasProjectApiKey -Session $s -ProjectId ", ("s", session));
+        Assert.Single(Stub.ApiRequests(), r => r.Path == "/api/atlas/v2/groups" && r.Status == 200);
+
+        time.Now += TimeSpan.FromSeconds(1);   // past it: the next Tab lists again
+        Complete("Get-AtlasProjectApiKey -Session $s -ProjectId ", ("s", session));
+        await Settled(session, "projects");
+        Assert.Equal(2, Stub.ApiRequests().Count(r => r.Path == "/api/atlas/v2/groups" && r.Status == 200));
     }
 
     private int ProjectOrder(string id) => id == Stub.Production ? 0 : id == Stub.Staging ? 1 : 2;
