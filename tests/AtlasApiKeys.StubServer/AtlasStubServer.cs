@@ -78,6 +78,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
         string? nonce = null;
         string? principal = null;
         string? form = null;
+        string? sentBody = null;
         var logged = false;
         StubResponse? response = null;
         var status = 0;
@@ -101,6 +102,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
             }
             else if (path.StartsWith("/api/atlas/", StringComparison.Ordinal))
             {
+                sentBody = method is "POST" or "PATCH" && body.Length is > 0 and <= 4096 ? body : null;
                 var result = Auth.Check(request.Headers.Authorization.FirstOrDefault(), method, rawTarget);
                 auth = result.Scheme;
                 nc = result.Nc;
@@ -129,7 +131,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
             if (response is null)
             {
                 // Logged before the connection drops, so a test that sees the drop sees the entry too.
-                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null, principal, form);
+                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null, principal, form, sentBody);
                 logged = true;
                 context.Abort();
                 return;
@@ -145,7 +147,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
         {
             if (!logged)
             {
-                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode, principal, form);
+                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode, principal, form, sentBody);
             }
         }
     }

@@ -8,9 +8,10 @@ namespace AtlasApiKeys.StubServer;
 /// <summary>One request as the stub saw it. No header values but Accept, User-Agent and the digest
 /// nonce and nc (both public: the server sent the nonce in its challenge); the principal is the
 /// digest user name (a public key) or a service account's client id; a form body (the token
-/// endpoints) shows its field names and only non-secret values:
+/// endpoints) shows its field names and only non-secret values; the JSON body of an Atlas API change
+/// (roles, description, access-list entries: a client sends no secret there) is kept as sent:
 /// no secret is ever logged.</summary>
-public sealed record LoggedRequest(long Seq, string Method, string Path, string Query, int Status, string Auth, string? Nc, string? Nonce, string? Accept, string? UserAgent, string? Fault, string? ErrorCode, string? Principal = null, string? Form = null);
+public sealed record LoggedRequest(long Seq, string Method, string Path, string Query, int Status, string Auth, string? Nc, string? Nonce, string? Accept, string? UserAgent, string? Fault, string? ErrorCode, string? Principal = null, string? Form = null, string? Body = null);
 
 /// <summary>What went over the wire, for tests to assert on.</summary>
 public sealed class RequestLog
@@ -27,6 +28,6 @@ public sealed class RequestLog
     /// <summary>Entries after the first <paramref name="skip"/>.</summary>
     public IReadOnlyList<LoggedRequest> Since(int skip) => entries.Skip(skip).ToArray();
 
-    internal void Add(string method, string path, string query, int status, string auth, string? nc, string? nonce, string? accept, string? userAgent, string? fault, string? errorCode, string? principal = null, string? form = null) =>
-        entries.Enqueue(new LoggedRequest(Interlocked.Increment(ref seq), method, path, query, status, auth, nc, nonce, accept, userAgent, fault, errorCode, principal, form));
+    internal void Add(string method, string path, string query, int status, string auth, string? nc, string? nonce, string? accept, string? userAgent, string? fault, string? errorCode, string? principal = null, string? form = null, string? body = null) =>
+        entries.Enqueue(new LoggedRequest(Interlocked.Increment(ref seq), method, path, query, status, auth, nc, nonce, accept, userAgent, fault, errorCode, principal, form, body));
 }

@@ -56,6 +56,7 @@ Describe 'Set-AtlasProjectApiKey -AddRole/-RemoveRole' {
         $sent.Method | Should -Be @('GET', 'PATCH')
         $sent[0].Path | Should -Be "/api/atlas/v2/groups/$($stub.Production)/apiKeys"
         $sent[1].Path | Should -Be (& $keyPath $key)
+        @(($sent[1].Body | ConvertFrom-Json).roles | Sort-Object) | Should -Be @('GROUP_CLUSTER_MANAGER', 'GROUP_OWNER', 'GROUP_READ_ONLY')   # the union, each role once
         $script:after.Roles | Sort-Object | Should -Be @('GROUP_CLUSTER_MANAGER', 'GROUP_OWNER', 'GROUP_READ_ONLY')
         # PATCH replaces the roles: the stored set is what the one PATCH carried.
         (Get-AtlasProjectApiKey -ApiKeyId $key.Id).Roles | Sort-Object | Should -Be @('GROUP_CLUSTER_MANAGER', 'GROUP_OWNER', 'GROUP_READ_ONLY')
