@@ -17,6 +17,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
 
     private readonly AtlasExchange exchange = new(session);
     private readonly ConcurrentDictionary<string, string> orgOfProject = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AtlasProject> projectByName = new(StringComparer.Ordinal);
 
     public IAsyncEnumerable<OrgApiKey> ListApiKeysAsync(string orgId, ListOptions? options = null, CancellationToken cancellationToken = default) =>
         Paginator.Items(ListApiKeyPagesAsync(orgId, options, cancellationToken), cancellationToken);
@@ -93,7 +94,7 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
 
     public IAsyncEnumerable<AtlasProject> ListProjectsAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, ApiPaths.Projects, AtlasOperation.Read, query), body => OrgAnswers.ProjectPage(body), token), cancellationToken);
+        var pages = Paginator.Pages(Paginator.Check(options), (query, token) => Read(new AtlasCall(HttpMethod.Get, ApiPaths.Projects, AtlasOperation.Read, query), body => Remember(OrgAnswers.ProjectPage(body)), token), cancellationToken);
         return Paginator.Items(pages, cancellationToken);
     }
 
@@ -104,7 +105,27 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
             throw new ArgumentException("ProjectName must be 1 to 64 characters.", "ProjectName");
         }
 
-        return Read(new AtlasCall(HttpMethod.Get, ApiPaths.ProjectByName(name), AtlasOperation.Read) { RequiredRole = AtlasRoleRequirement.ProjectReadOnly($"'{name}'") }, body => OrgAnswers.Project(body), cancellationToken);
+        return projectByName.TryGetValue(name, out var known) ? Task.FromResult(known)
+            : Read(new AtlasCall(HttpMethod.Get, ApiPaths.ProjectByName(name), AtlasOperation.Read) { RequiredRole = AtlasRoleRequirement.ProjectReadOnly($"'{name}'") }, body => Remember(OrgAnswers.Project(body)), cancellationToken);
+    }
+
+    /// <summary>Keeps what an answer said of a project (its id by name, its organization), so the session
+    /// asks no more about it: -ProjectName after a listing (completion) or an earlier look-up sends nothing.</summary>
+    private AtlasProject Remember(AtlasProject project)
+    {
+        projectByName[project.Name] = project;
+        orgOfProject.TryAdd(project.Id, project.OrgId);
+        return project;
+    }
+
+    private WirePage<AtlasProject> Remember(WirePage<AtlasProject> page)
+    {
+        foreach (var project in page.Items)
+        {
+            Remember(project);
+        }
+
+        return page;
     }
 
     public Task<string> ResolveOrgIdAsync(string? orgId, string? environmentOrgId = null, string? projectId = null, CancellationToken cancellationToken = default)

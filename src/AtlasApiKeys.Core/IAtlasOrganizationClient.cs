@@ -41,7 +41,8 @@ public interface IAtlasOrganizationClient
     /// <summary>The projects the credentials can see, all pages (listGroups).</summary>
     IAsyncEnumerable<AtlasProject> ListProjectsAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The project with this name (getGroupByName).</summary>
+    /// <summary>The project with this name (getGroupByName), asked once per session: a name an earlier
+    /// look-up or a listing of projects showed is answered from memory.</summary>
     Task<AtlasProject> GetProjectByNameAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>The organization to act in: <paramref name="orgId"/> (-OrgId), else the session's default

@@ -20,15 +20,7 @@ $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 . (Join-Path $root 'tests/Pester/common.ps1')
 $manifest = if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest }
 
-function Get-Median([double[]] $Values) {
-    $sorted = [double[]]($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
-
-function Get-LoadAverage {
-    if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1' } else { 'unknown' }
-}
+. (Join-Path $PSScriptRoot 'bench-common.ps1')
 
 $loadBefore = Get-LoadAverage
 $stub = Start-AtlasStub -Arguments '--inventory', "$Projects,$Keys"

@@ -28,15 +28,7 @@ if (-not (Test-Path (Join-Path $root 'AtlasApiKeys.sln'))) { $root = (Resolve-Pa
 $manifest = if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest }
 $media = 'application/vnd.atlas.2023-01-01+json'
 
-function Get-Median([double[]] $Values) {
-    $sorted = [double[]]($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
-
-function Get-LoadAverage {
-    if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1' } else { 'unknown' }
-}
+. (Join-Path $PSScriptRoot 'bench-common.ps1')
 
 function Measure-Ms([scriptblock] $Block) {
     $watch = [Diagnostics.Stopwatch]::StartNew()

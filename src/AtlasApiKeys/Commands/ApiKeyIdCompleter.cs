@@ -42,7 +42,7 @@ public sealed class ApiKeyIdCompleter : AtlasCompleter
 
         return CompletionCache.Get(session, projectId is not null ? "keys:" + projectId : "keys-of-name:" + projectName, cancellationToken => Collect(async (choices, token) =>
         {
-            var project = projectId ?? await ProjectNameCache.IdOfAsync(session, projectName!, token).ConfigureAwait(false);
+            var project = projectId ?? (await session.Organization.GetProjectByNameAsync(projectName!, token).ConfigureAwait(false)).Id;
             await KeyListing.ForEachPageAsync(session.ApiKeys, project, null, page =>
             {
                 foreach (var key in page.Items)

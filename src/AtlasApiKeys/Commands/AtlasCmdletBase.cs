@@ -72,7 +72,7 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
     /// once per session), or null when no name was given. A name Atlas does not know fails with Atlas's 404
     /// (GROUP_NAME_NOT_FOUND, ObjectNotFound, naming the name): report it per item.</summary>
     private protected async Task<string?> ProjectIdByNameAsync(string? name, CancellationToken cancellationToken) =>
-        name is null ? null : await ProjectNameCache.IdOfAsync(CurrentSession, name, cancellationToken).ConfigureAwait(false);
+        name is null ? null : (await CurrentSession.Organization.GetProjectByNameAsync(name, cancellationToken).ConfigureAwait(false)).Id;
 
     /// <summary>The ids of the projects named <paramref name="names"/>; an error per name not found.</summary>
     private protected async Task<IReadOnlyList<string>> ProjectIdsByNameAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)

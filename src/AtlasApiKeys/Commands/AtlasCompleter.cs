@@ -34,8 +34,8 @@ public abstract class AtlasCompleter : IArgumentCompleter
     /// <summary>What to offer for the session and the command line's other values.</summary>
     private protected abstract IEnumerable<CompletionChoice> Choices(AtlasSession session, string commandName, IDictionary fakeBoundParameters);
 
-    /// <summary>The projects the session sees (listGroups, at most 500), cached; their names are
-    /// remembered for -ProjectName.</summary>
+    /// <summary>The projects the session sees (listGroups, at most 500), cached; the session's
+    /// organization client remembers their names, so a later -ProjectName sends nothing.</summary>
     private protected static IReadOnlyList<AtlasProject> Projects(AtlasSession session) =>
         CompletionCache.Get(session, "projects", async cancellationToken =>
         {
@@ -43,7 +43,6 @@ public abstract class AtlasCompleter : IArgumentCompleter
             await OrgListing.ForEachProjectAsync(session.Organization, null, project =>
             {
                 projects.Add(project);
-                ProjectNameCache.Remember(session, project.Name, project.Id);
                 return projects.Count < 500;
             }, cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<AtlasProject>)projects;

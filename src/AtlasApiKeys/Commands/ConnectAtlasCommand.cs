@@ -128,7 +128,7 @@ public sealed class ConnectAtlasCommand : AsyncCmdlet
     {
         try
         {
-            session.DefaultProjectId = await ProjectNameCache.IdOfAsync(session, name, cancellationToken).ConfigureAwait(false);
+            session.DefaultProjectId = (await session.Organization.GetProjectByNameAsync(name, cancellationToken).ConfigureAwait(false)).Id;
         }
         catch (Exception ex)
         {
