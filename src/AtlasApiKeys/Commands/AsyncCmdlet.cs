@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 
 namespace AtlasApiKeys.Commands;
 
-/// <summary>A cmdlet whose work is async. The work runs on the thread pool; everything it writes and
+/// <summary>A cmdlet whose work is async. The work starts on the pipeline thread and goes on on the
+/// thread pool after its first wait; everything it writes and
 /// every ShouldProcess question goes into a queue that the pipeline thread drains, so PowerShell is
 /// called from its own thread only: the Write* methods and ThrowTerminatingError here hide the
 /// cmdlet's own, and ShouldProcess is ShouldProcessAsync. StopProcessing (Ctrl+C) cancels the work;
@@ -141,7 +142,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         using var items = new BlockingCollection<Action<bool>>();
         Volatile.Write(ref queue, items);
-        var task = Task.Run(() => RunWorkAsync(work, abandon.Token));
+        var task = Start(() => RunWorkAsync(work, abandon.Token));
         _ = task.ContinueWith(_ => Complete(items), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
@@ -180,6 +181,28 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Ctrl+C: PowerShell stops the pipeline itself.
+        }
+    }
+
+    /// <summary>Starts the work on the pipeline thread: it runs here until its first wait (a request on
+    /// the wire), then on the thread pool, so a call costs one hand-off back (its output) instead of one
+    /// each way and one per stage. No SynchronizationContext a host may have set here is captured: the
+    /// pipeline thread is busy draining the queue and would never run a continuation posted to it.</summary>
+    private static Task Start(Func<Task> work)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return work();
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
         }
     }
 
