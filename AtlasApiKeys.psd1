@@ -1,5 +1,7 @@
 @{
-    RootModule           = 'AtlasApiKeys.dll'
+    # Windows PowerShell 5.1 loads the netstandard2.0 build; PowerShell 7.4 and later the net8.0 build, whose
+    # Core comes as ReadyToRun code for the OS and processor when the module has it (net8.0/linux-x64, win-x64).
+    RootModule           = if ($PSEdition -eq 'Desktop') { 'AtlasApiKeys.dll' } else { 'net8.0/AtlasApiKeys.dll' }
     ModuleVersion        = '0.1.0'
     GUID                 = 'c6f1a4e2-5b7d-4c1e-9a3f-2d8e6b0f7a41'
     Author               = 'AtlasApiKeys developers'

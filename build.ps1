@@ -29,7 +29,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$version = (Import-PowerShellDataFile (Join-Path $root 'AtlasApiKeys.psd1')).ModuleVersion
+# Not Import-PowerShellDataFile: the manifest reads $PSEdition (its RootModule per edition), which that refuses.
+$version = [regex]::Match((Get-Content -Raw (Join-Path $root 'AtlasApiKeys.psd1')), "ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value
 $moduleDir = Join-Path $root "out/AtlasApiKeys/$version"
 
 function Invoke-Dotnet {
@@ -45,7 +46,7 @@ function Invoke-Dotnet {
 function Invoke-BuildTask {
     # dotnet publish also makes the help (en-US/AtlasApiKeys.dll-Help.xml and about_AtlasApiKeys.help.txt)
     # from docs/, with src/AtlasApiKeys.HelpBuilder: no platyPS needed.
-    Invoke-Dotnet publish (Join-Path $root 'src/AtlasApiKeys/AtlasApiKeys.csproj') -c $Configuration -nologo
+    Invoke-Dotnet publish (Join-Path $root 'src/AtlasApiKeys/AtlasApiKeys.csproj') -f netstandard2.0 -c $Configuration -nologo
     Invoke-Dotnet build (Join-Path $root 'tests/AtlasApiKeys.StubServer/AtlasApiKeys.StubServer.csproj') -c $Configuration -nologo
     Write-Host "Module: $moduleDir"
 }

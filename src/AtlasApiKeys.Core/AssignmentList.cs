@@ -17,7 +17,9 @@ public sealed class AssignmentList : ReadOnlyCollection<ApiKeyAssignment>
     }
 
     /// <summary>The empty list.</summary>
-    public static AssignmentList Empty { get; } = new([]);
+#pragma warning disable CS0109 // hides ReadOnlyCollection<T>.Empty on .NET 8; netstandard2.0 has none to hide
+    public static new AssignmentList Empty { get; } = new([]);
+#pragma warning restore CS0109
 
     /// <summary><paramref name="assignments"/> as an AssignmentList (the same object when it is one).</summary>
     public static AssignmentList From(IReadOnlyList<ApiKeyAssignment>? assignments) => assignments switch

@@ -16,7 +16,9 @@ public sealed class RoleList : ReadOnlyCollection<string>
     }
 
     /// <summary>The empty list.</summary>
-    public static RoleList Empty { get; } = new([]);
+#pragma warning disable CS0109 // hides ReadOnlyCollection<T>.Empty on .NET 8; netstandard2.0 has none to hide
+    public static new RoleList Empty { get; } = new([]);
+#pragma warning restore CS0109
 
     /// <summary><paramref name="names"/> as a RoleList (the same object when it is one).</summary>
     public static RoleList From(IReadOnlyList<string>? names) => names switch

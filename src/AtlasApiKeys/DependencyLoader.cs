@@ -78,9 +78,10 @@ internal sealed class DependencyLoader
 
         if (string.Equals(simple, CoreName, StringComparison.OrdinalIgnoreCase))
         {
-            // Our own, beside the module: into the default context (.NET) or the LoadFrom context (.NET
-            // Framework, where that folder is usually probed before this is asked), where PowerShell resolves types.
-            var core = Path.Combine(moduleDirectory, CoreName + ".dll");
+            // Our own, beside the module (or PowerShell 7's ReadyToRun image of it, CoreImage): into the default
+            // context (.NET; this handler answers before the folder of the module is probed) or the LoadFrom context
+            // (.NET Framework, where that folder is usually probed before this is asked), where PowerShell resolves types.
+            var core = CoreImage.For(moduleDirectory);
             var ours = useLoadContext || ResolveRules.IsOwnRequester(requester, module, moduleDirectory, directory);
             return ours && File.Exists(core) ? Assembly.LoadFrom(core) : null;
         }

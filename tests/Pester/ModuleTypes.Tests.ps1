@@ -52,24 +52,49 @@ try { Set-AtlasProjectApiKey -ApiKeyId $($stub.UnassignedKeyId) -Role GROUP_OWNE
     }
 }
 
-Describe 'Isolation of the third-party libraries' {
-    It 'loads Microsoft.Bcl.TimeProvider from dependencies/ into a context of its own, and the module''s types into the default one' {
-        # The other libraries of dependencies/ are the runtime's or PowerShell's own on .NET 10, in equal or
-        # newer versions, and load from there; none of ours may land in the default context.
-        $loaded = [AppDomain]::CurrentDomain.GetAssemblies()
-        $contextOf = { param($name) [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(($loaded | Where-Object { $_.GetName().Name -eq $name } | Select-Object -First 1)) }
-        (& $contextOf 'AtlasApiKeys.Core') | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
-        $dependencies = Join-Path (Split-Path (Get-AtlasModuleManifest)) 'dependencies'
-        $ours = @($loaded | Where-Object { -not $_.IsDynamic -and $_.Location -like "$dependencies*" })
-        $ours.GetName().Name | Should -Contain 'Microsoft.Bcl.TimeProvider'
-        foreach ($assembly in $ours) {
-            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly) | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+Describe 'Which build PowerShell 7 loads' {
+    It 'loads the net8.0 build through the manifest, Core as the ReadyToRun image of its OS, into the default context, and nothing from dependencies/' {
+        $folder = Split-Path (Get-AtlasModuleManifest)
+        $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.Location -like "$folder*" })
+        $platform = if ($IsWindows) { 'win-x64' } else { 'linux-x64' }
+        $where = @{}
+        foreach ($assembly in $loaded) {
+            $where[$assembly.GetName().Name] = $assembly.Location.Substring($folder.Length + 1).Replace('\', '/')
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly) | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
         }
+        $where.Keys | Sort-Object | Should -Be @('AtlasApiKeys', 'AtlasApiKeys.Core')   # Core: the session above used it
+        $where['AtlasApiKeys'] | Should -Be 'net8.0/AtlasApiKeys.dll'
+        $where['AtlasApiKeys.Core'] | Should -Be "net8.0/$platform/AtlasApiKeys.Core.dll"
+    }
+}
+
+Describe 'Isolation of the third-party libraries (the netstandard2.0 build, as Windows PowerShell 5.1 loads it)' {
+    It 'loads Microsoft.Bcl.TimeProvider from dependencies/ into a context of its own, and the module''s types into the default one' {
+        # PowerShell 7 never loads this build through the manifest: imported by its path, it runs here the code
+        # 5.1 runs (the resolver, the isolated libraries), on .NET 10. The other libraries of dependencies/ are
+        # the runtime's or PowerShell's own on .NET 10, in equal or newer versions, and load from there.
+        $folder = Split-Path (Get-AtlasModuleManifest)
+        $run = Invoke-AtlasChildPwsh -Module (Join-Path $folder 'AtlasApiKeys.dll') -Environment (Get-AtlasStubEnvironment $stub) -Command @"
+'keys ' + @(Get-AtlasProjectApiKey).Count
+foreach (`$a in [AppDomain]::CurrentDomain.GetAssemblies()) {
+    if (-not `$a.IsDynamic -and `$a.Location -like '$folder*') {
+        '{0}|{1}|{2}' -f `$a.GetName().Name, `$a.Location.Substring($($folder.Length + 1)).Replace('\', '/'), ([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$a) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)
+    }
+}
+"@
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $run.Output | Should -Contain 'keys 3'
+        $run.Output | Should -Contain 'AtlasApiKeys.Core|AtlasApiKeys.Core.dll|True'
+        $run.Output | Should -Contain 'Microsoft.Bcl.TimeProvider|dependencies/Microsoft.Bcl.TimeProvider.dll|False'
+        @($run.Output | Where-Object { $_ -like '*|dependencies/*|True' }) | Should -BeNullOrEmpty   # none of ours in the default context
     }
 }
 
 Describe 'Beside another module carrying other versions of the same libraries' {
-    It 'works when another module loaded one first: an older copy in a context of its own, and a newer one into the default context' {
+    It 'works when another module loaded one first (<Build>): an older copy in a context of its own, and a newer one into the default context' -ForEach @(
+        @{ Build = 'the manifest: net8.0'; ModuleFile = 'AtlasApiKeys.psd1' }
+        @{ Build = 'netstandard2.0 by path'; ModuleFile = 'AtlasApiKeys.dll' }
+    ) {
         $packages = Split-Path (Split-Path (Split-Path (Split-Path (Get-Module Pester).Path)))   # <nuget>/pester/5.9.1/tools/Pester.psm1 -> <nuget>
         # tests/tools/tools.csproj restores these (build.ps1 runs that restore before Pester).
         $older = Join-Path $packages 'microsoft.bcl.asyncinterfaces/6.0.0/lib/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll'
@@ -79,7 +104,7 @@ Describe 'Beside another module carrying other versions of the same libraries' {
 `$other = [System.Runtime.Loader.AssemblyLoadContext]::new('OtherModule', `$false)
 `$null = `$other.LoadFromAssemblyPath('$older')
 `$null = [System.Reflection.Assembly]::LoadFrom('$newer')
-Import-Module '$(Get-AtlasModuleManifest)'
+Import-Module '$(Join-Path (Split-Path (Get-AtlasModuleManifest)) $ModuleFile)'
 `$env:MONGODB_ATLAS_PUBLIC_API_KEY = '$($stub.PublicKey)'; `$env:MONGODB_ATLAS_PRIVATE_API_KEY = '$($stub.PrivateKeyText)'; `$env:MONGODB_ATLAS_OPS_MANAGER_URL = '$($stub.BaseUri)'
 'keys ' + @(Get-AtlasProjectApiKey -ProjectId $($stub.Production)).Count
 try { Set-AtlasProjectApiKey -ProjectId $($stub.Production) -ApiKeyId $($stub.UnassignedKeyId) -Role GROUP_OWNER -ErrorAction Stop } catch [AtlasApiKeys.Core.Errors.AtlasApiException] { 'caught' }

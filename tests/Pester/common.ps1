@@ -4,7 +4,8 @@
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
 function Get-AtlasModuleManifest {
-    $version = (Import-PowerShellDataFile (Join-Path $script:RepoRoot 'AtlasApiKeys.psd1')).ModuleVersion
+    # A regular expression, not Import-PowerShellDataFile: the manifest reads $PSEdition (its RootModule per edition).
+    $version = [regex]::Match((Get-Content -Raw (Join-Path $script:RepoRoot 'AtlasApiKeys.psd1')), "ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value
     $manifest = Join-Path $script:RepoRoot "out/AtlasApiKeys/$version/AtlasApiKeys.psd1"
     if (-not (Test-Path $manifest)) { throw "The built module is missing ($manifest): run ./build.ps1 -Task Build first." }
     $manifest
@@ -88,8 +89,9 @@ function Measure-AtlasStubRequest {
 function Invoke-AtlasChildPwsh {
     <# Runs a command in a fresh `pwsh -NoProfile -NonInteractive` child with the built module and the
        given environment variables, as a runbook does. Returns its exit code and its output lines
-       (every stream merged into stdout by the child's own redirection, in order). #>
-    param([string] $Command, [hashtable] $Environment = @{})
+       (every stream merged into stdout by the child's own redirection, in order). -Module: what the child
+       imports instead of the built manifest (say, the netstandard2.0 build's AtlasApiKeys.dll). #>
+    param([string] $Command, [hashtable] $Environment = @{}, [string] $Module = (Get-AtlasModuleManifest))
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
@@ -100,7 +102,7 @@ function Invoke-AtlasChildPwsh {
         $exe = (Get-Process -Id $PID).Path
         $arguments = [System.Collections.Generic.List[string]]::new()
         if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        $script = "`$ErrorActionPreference = 'Continue'; Import-Module '$(Get-AtlasModuleManifest)'; & { $Command } *>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'DEBUG: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.VerboseRecord]) { 'VERBOSE: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR: ' + `$_.FullyQualifiedErrorId + ': ' + `$_ } else { `$_ | Out-String -Stream -Width 200 } }"
+        $script = "`$ErrorActionPreference = 'Continue'; Import-Module '$Module'; & { $Command } *>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'DEBUG: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.VerboseRecord]) { 'VERBOSE: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + `$_.Message } elseif (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR: ' + `$_.FullyQualifiedErrorId + ': ' + `$_ } else { `$_ | Out-String -Stream -Width 200 } }"
         # -File, not -EncodedCommand: with -EncodedCommand the child's host lines (Host.UI.WriteWarningLine)
         # bypass the redirected output.
         $file = Join-Path ([System.IO.Path]::GetTempPath()) "atlas-child-$([guid]::NewGuid().ToString('n')).ps1"

@@ -1,6 +1,18 @@
 # The PowerShell Gallery package. Dot-sourced by build.ps1 (-Task Package) and by
 # tests/Pester/Package.Tests.ps1, so the suite checks the very package the build makes.
 
+function Read-AtlasManifest {
+    <#
+    .SYNOPSIS
+        The manifest's hashtable, evaluated under the rules PowerShell applies to a module manifest (restricted
+        language; $PSEdition allowed): Import-PowerShellDataFile refuses the RootModule chosen per edition.
+    #>
+    param([Parameter(Mandatory)] [string] $Path)
+    $block = [scriptblock]::Create([System.IO.File]::ReadAllText($Path))
+    $block.CheckRestrictedLanguage([string[]]@(), [string[]]@('PSEdition', 'PSScriptRoot'), $false)
+    & $block
+}
+
 function Get-AtlasGalleryTag {
     <#
     .SYNOPSIS
@@ -8,7 +20,7 @@ function Get-AtlasGalleryTag {
         PSCommand_<name>), derived from CmdletsToExport: Find-PSResource -CommandName searches them.
     #>
     param([Parameter(Mandatory)] [string] $ManifestPath)
-    $manifest = Import-PowerShellDataFile $ManifestPath
+    $manifest = Read-AtlasManifest $ManifestPath
     $cmdlets = @($manifest['CmdletsToExport'] | Where-Object { $_ })
     $tags = [System.Collections.Generic.List[string]]::new()
     foreach ($tag in $manifest.PrivateData.PSData.Tags) { $tags.Add($tag) }
@@ -31,7 +43,7 @@ function New-AtlasPackage {
         [Parameter(Mandatory)] [string] $OutputPath
     )
     $manifestPath = Join-Path $ModulePath 'AtlasApiKeys.psd1'
-    $version = (Import-PowerShellDataFile $manifestPath).ModuleVersion
+    $version = (Read-AtlasManifest $manifestPath).ModuleVersion
     $stageRoot = Join-Path ([System.IO.Path]::GetTempPath()) "atlasapikeys-package-$([guid]::NewGuid().ToString('N'))"
     $stage = Join-Path $stageRoot "AtlasApiKeys/$version"
     try {
@@ -47,7 +59,7 @@ function New-AtlasPackage {
         $list = ($tags | ForEach-Object { "'$_'" }) -join ', '
         $text = [regex]::Replace($text, $pattern, { param($m) "$($m.Groups[1].Value)Tags$($m.Groups[2].Value)= @($list)" })
         [System.IO.File]::WriteAllText($stagedManifest, $text, [System.Text.UTF8Encoding]::new($false))
-        $written = @((Import-PowerShellDataFile $stagedManifest).PrivateData.PSData.Tags)
+        $written = @((Read-AtlasManifest $stagedManifest).PrivateData.PSData.Tags)
         if (Compare-Object $written $tags) { throw "The staged manifest's tags are not the derived ones: $($written -join ', ')" }
 
         $nupkg = Join-Path $OutputPath "AtlasApiKeys.$version.nupkg"

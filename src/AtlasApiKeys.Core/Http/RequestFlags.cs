@@ -5,7 +5,9 @@ using System.Threading.Tasks;
 
 namespace AtlasApiKeys.Core.Http;
 
-/// <summary>Per-request facts the handlers share, kept in the request's property bag.</summary>
+/// <summary>Per-request facts the handlers share, kept in the request's property bag (Properties is what
+/// netstandard2.0 has; on .NET 8 it is the same bag as Options).</summary>
+#pragma warning disable CS0618
 internal static class RequestFlags
 {
     private const string AttemptKey = "AtlasApiKeys.Attempt";
@@ -55,3 +57,4 @@ internal static class RequestFlags
 
     public static bool TryGetAnswer(HttpRequestMessage request, out object? answer) => request.Properties.TryGetValue(AnswerKey, out answer);
 }
+#pragma warning restore CS0618

@@ -39,6 +39,7 @@ internal static class FipsHashing
     internal static HashAlgorithm Create(bool sha256, HashSource source)
     {
 #pragma warning disable CA5351 // MD5 is what RFC 7616 and Atlas's digest auth use; it is not our choice of cipher.
+#pragma warning disable SYSLIB0021 // the providers are chosen on .NET Framework only (its FIPS policy), never on .NET 8
         return (sha256, source) switch
         {
             (_, HashSource.Forbidden) => throw new InvalidOperationException(Md5ForbiddenMessage),
@@ -47,6 +48,7 @@ internal static class FipsHashing
             (false, HashSource.CryptoServiceProvider) => new MD5CryptoServiceProvider(),
             (false, _) => MD5.Create(),
         };
+#pragma warning restore SYSLIB0021
 #pragma warning restore CA5351
     }
 }

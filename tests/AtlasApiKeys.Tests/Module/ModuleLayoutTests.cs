@@ -24,7 +24,7 @@ public sealed class PublishedModule : IDisposable
         var version = Regex.Match(File.ReadAllText(RepositoryFolder.File("AtlasApiKeys.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
         Folder = Path.Combine(Root, "AtlasApiKeys", version);
         var project = RepositoryFolder.File("src", "AtlasApiKeys", "AtlasApiKeys.csproj");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-nologo", $"-p:ModuleOutDir={Folder}{Path.DirectorySeparatorChar}"])
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-f", "netstandard2.0", "-c", "Release", "-nologo", $"-p:ModuleOutDir={Folder}{Path.DirectorySeparatorChar}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -62,6 +62,45 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
         Assert.DoesNotContain(dependencies, d => d!.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));   // no dependency-injection container: the first call loads less
         Assert.DoesNotContain("System.Management.Automation.dll", dependencies.Concat(top));
         Assert.True(File.Exists(Path.Combine(module.Folder, "en-US", "about_AtlasApiKeys.help.txt")));
+
+        // PowerShell 7's build: the two assemblies (IL), and Core's ReadyToRun image per platform; nothing else
+        // (the runtime has every library Core needs).
+        var modern = Directory.GetFiles(Path.Combine(module.Folder, "net8.0"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(module.Folder, f).Replace('\\', '/')).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(
+            ["net8.0/AtlasApiKeys.Core.dll", "net8.0/AtlasApiKeys.dll", "net8.0/linux-x64/AtlasApiKeys.Core.dll", "net8.0/win-x64/AtlasApiKeys.Core.dll"],
+            modern);
+    }
+
+    [Theory]
+    [InlineData("net8.0/linux-x64/AtlasApiKeys.Core.dll", (ushort)0xFD1D, true)]   // AMD64 ^ 0x7B79: crossgen2's mark for Linux
+    [InlineData("net8.0/win-x64/AtlasApiKeys.Core.dll", (ushort)Machine.Amd64, true)]
+    [InlineData("net8.0/AtlasApiKeys.Core.dll", (ushort)Machine.I386, false)]   // any other platform: IL
+    [InlineData("net8.0/AtlasApiKeys.dll", (ushort)Machine.I386, false)]
+    public void PowerShell_7_gets_net8_assemblies_and_ReadyToRun_Core_for_its_platform(string file, ushort machine, bool readyToRun)
+    {
+        Assert.True(module.ExitCode == 0, module.Output);
+        using var pe = new PEReader(File.OpenRead(Path.Combine(module.Folder, file)));
+        Assert.Equal(machine, (ushort)pe.PEHeaders.CoffHeader.Machine);
+        Assert.Equal(readyToRun, pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
+        var reader = pe.GetMetadataReader();
+        var framework = reader.GetCustomAttributes(EntityHandle.AssemblyDefinition)
+            .Select(a => System.Text.Encoding.UTF8.GetString(reader.GetBlobBytes(reader.GetCustomAttribute(a).Value)))
+            .FirstOrDefault(v => v.Contains(".NETCoreApp", StringComparison.Ordinal));
+        Assert.Contains(".NETCoreApp,Version=v8.0", framework);   // loads on PowerShell 7.4 (.NET 8) too
+    }
+
+    [Fact]
+    public void Windows_PowerShell_gets_IL_only_assemblies()
+    {
+        // A ReadyToRun image's effect on .NET Framework is not tested here: 5.1 must never get one.
+        Assert.True(module.ExitCode == 0, module.Output);
+        foreach (var name in new[] { "AtlasApiKeys.dll", "AtlasApiKeys.Core.dll" })
+        {
+            using var pe = new PEReader(File.OpenRead(Path.Combine(module.Folder, name)));
+            Assert.Equal(0, pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+            Assert.True((pe.PEHeaders.CorHeader.Flags & CorFlags.ILOnly) != 0, $"{name} is not IL only");
+        }
     }
 
     [Fact]
@@ -89,7 +128,8 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
         var classes = CmdletMetadataTests.CmdletTypes.Select(CmdletMetadataTests.Name).OrderBy(n => n);
         Assert.Equal(classes, names);
         Assert.NotEmpty(names);
-        Assert.Matches(@"RootModule\s*=\s*'AtlasApiKeys\.dll'", manifest);
+        // 5.1 the netstandard2.0 build at the top; PowerShell 7 the net8.0 build.
+        Assert.Contains("RootModule           = if ($PSEdition -eq 'Desktop') { 'AtlasApiKeys.dll' } else { 'net8.0/AtlasApiKeys.dll' }", manifest, StringComparison.Ordinal);
     }
 
     [Fact]
