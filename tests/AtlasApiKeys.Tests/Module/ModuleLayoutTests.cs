@@ -90,6 +90,61 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
         Assert.Contains(".NETCoreApp,Version=v8.0", framework);   // loads on PowerShell 7.4 (.NET 8) too
     }
 
+    [Theory]
+    [InlineData("net8.0/AtlasApiKeys.Core.dll", true)]
+    [InlineData("net8.0/AtlasApiKeys.dll", true)]
+    [InlineData("AtlasApiKeys.Core.dll", false)]
+    [InlineData("AtlasApiKeys.dll", false)]
+    public void PowerShell_7s_build_has_class_state_machines_and_stays_optimized(string file, bool classStateMachines)
+    {
+        // src/ClassStateMachines.props: one shared instantiation of the runtime's async plumbing instead of one
+        // per state machine; DisableOptimizations in DebuggableAttribute would leave the module's code unoptimized.
+        Assert.True(module.ExitCode == 0, module.Output);
+        using var pe = new PEReader(File.OpenRead(Path.Combine(module.Folder, file)));
+        var reader = pe.GetMetadataReader();
+        var debuggable = reader.GetCustomAttributes(EntityHandle.AssemblyDefinition)
+            .Select(reader.GetCustomAttribute)
+            .Where(a => a.Constructor.Kind == HandleKind.MemberReference
+                && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)reader.GetMemberReference((MemberReferenceHandle)a.Constructor).Parent).Name) == "DebuggableAttribute")
+            .ToList();
+        var modes = Assert.Single(debuggable).DecodeValue(new ModesDecoder()).FixedArguments.Single().Value;
+        Assert.Equal(0, Convert.ToInt32(modes, System.Globalization.CultureInfo.InvariantCulture) & (int)DebuggableAttribute.DebuggingModes.DisableOptimizations);
+
+        var stateMachines = reader.TypeDefinitions.Select(reader.GetTypeDefinition)
+            .Where(t => reader.GetString(t.Name).Contains(">d__", StringComparison.Ordinal))
+            .Select(t => t.BaseType.Kind == HandleKind.TypeReference && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)t.BaseType).Name) == "ValueType")
+            .ToList();
+        Assert.NotEmpty(stateMachines);
+        if (classStateMachines)
+        {
+            Assert.DoesNotContain(true, stateMachines);
+        }
+        else
+        {
+            Assert.Contains(true, stateMachines);   // async methods' (async iterators' are classes in either build)
+        }
+    }
+
+    /// <summary>Reads the one int32 (DebuggingModes) argument of DebuggableAttribute's constructor.</summary>
+    private sealed class ModesDecoder : ICustomAttributeTypeProvider<Type>
+    {
+        public Type GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode == PrimitiveTypeCode.Int32 ? typeof(int) : typeof(object);
+
+        public Type GetSystemType() => typeof(Type);
+
+        public Type GetSZArrayType(Type elementType) => elementType.MakeArrayType();
+
+        public Type GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => typeof(object);
+
+        public Type GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => typeof(int);   // DebuggingModes: an int32 enum
+
+        public Type GetTypeFromSerializedName(string name) => typeof(object);
+
+        public PrimitiveTypeCode GetUnderlyingEnumType(Type type) => PrimitiveTypeCode.Int32;
+
+        public bool IsSystemType(Type type) => type == typeof(Type);
+    }
+
     [Fact]
     public void Windows_PowerShell_gets_IL_only_assemblies()
     {
