@@ -3,6 +3,7 @@
 # so the machine's load does not move them much (PowerShell sometimes compiles a few hundred more methods for
 # startup work of its own on another thread: run it twice). From the repository root, after ./build.ps1 -Task Build:
 #   dotnet pwsh tests/AtlasApiKeys.Benchmarks/pwsh-jit.ps1 [-Baseline <another build's .psd1>] [-ServiceAccount] [-Rounds 2]
+# Each round also times a child without the listing: Import-Module, the first call, and the compiling inside it.
 [CmdletBinding()]
 param(
     # The build to count (default: the one ./build.ps1 laid out in out/).
@@ -21,8 +22,8 @@ $exe = (Get-Process -Id $PID).Path
 $stub = Start-AtlasStub
 try {
     $environment = if ($ServiceAccount) { Get-AtlasStubEnvironment $stub -ServiceAccount } else { Get-AtlasStubEnvironment $stub }
-    '| build | round | methods compiled by the child (first tier) | the module''s own (AtlasApiKeys.*) | the runtime''s generics over the module''s types | at import (JitInfo) | at the first call (JitInfo) |'
-    '|---|---:|---:|---:|---:|---:|---:|'
+    '| build | round | methods compiled by the child (first tier) | the module''s own (AtlasApiKeys.*) | the runtime''s generics over the module''s types | at import (JitInfo) | at the first call (JitInfo) | import ms | first call ms | of it compiling ms |'
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
     for ($r = 1; $r -le $Rounds; $r++) {
         foreach ($path in $manifests) {
             $listing = [IO.Path]::GetTempFileName()
@@ -47,7 +48,19 @@ try {
             # instantiated over our types (async state machines), which no image of ours can carry.
             $ours = @($first | Where-Object { $_ -match 'JIT compiled AtlasApiKeys' }).Count
             $generics = @($first | Where-Object { $_ -match 'AtlasApiKeys' -and $_ -notmatch 'JIT compiled AtlasApiKeys' }).Count
-            '| {0} | {1} | {2} | {3} | {4} | +{5} | +{6} |' -f $path, $r, $first.Count, $ours, $generics, $out[1], $out[2]
+            # Times from a second child without the listing (writing it slows the JIT down): a stopwatch around
+            # Import-Module and around the first call, and the runtime's own count of time spent compiling.
+            $timed = "`$j = [System.Runtime.JitInfo]; `$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$path'; `$i = `$w.Elapsed.TotalMilliseconds; `$t = `$j::GetCompilationTime().TotalMilliseconds; `$n = @(Get-AtlasProjectApiKey).Count; '{0} {1:0} {2:0} {3:0}' -f `$n, `$i, (`$w.Elapsed.TotalMilliseconds - `$i), (`$j::GetCompilationTime().TotalMilliseconds - `$t)"
+            $start = [Diagnostics.ProcessStartInfo]::new($exe)
+            foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $timed)) { $start.ArgumentList.Add($a) }
+            $start.UseShellExecute = $false
+            $start.RedirectStandardOutput = $true
+            foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
+            $process = [Diagnostics.Process]::Start($start)
+            $times = $process.StandardOutput.ReadToEnd().Trim() -split ' '
+            $process.WaitForExit()
+            if ($times[0] -ne '3') { throw "The timed child listed $($times[0]) keys, not 3." }
+            '| {0} | {1} | {2} | {3} | {4} | +{5} | +{6} | {7} | {8} | {9} |' -f $path, $r, $first.Count, $ours, $generics, $out[1], $out[2], $times[1], $times[2], $times[3]
         }
     }
 }
