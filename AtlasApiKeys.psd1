@@ -7,7 +7,7 @@
     Author               = 'AtlasApiKeys developers'
     CompanyName          = 'AtlasApiKeys'
     Copyright            = '(c) AtlasApiKeys developers. MIT License.'
-    Description          = 'Manage MongoDB Atlas organization API keys on projects: list, create and assign, assign existing, change roles or description, and unassign. Digest and service-account authentication, streamed paging, safe retries.'
+    Description          = 'Manage MongoDB Atlas organization API keys on projects: list, create and assign, assign existing, change roles or description, and unassign. Digest and service-account authentication, streamed paging, safe retries. Windows PowerShell 5.1 and PowerShell 7.4 or later.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('AtlasApiKeys.Format.ps1xml')

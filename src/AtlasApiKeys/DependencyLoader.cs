@@ -96,7 +96,7 @@ internal sealed class DependencyLoader
             return DesktopCandidate(name, requester) is { } path ? Assembly.LoadFrom(path) : null;
         }
 
-        // The module's own assemblies (Core, beside the module) never come here: they load into the
+        // The module's own assemblies (Core, beside the module or its image) never come here: they load into the
         // default context from the module folder. A library they ask for comes from the isolated context.
         return LoadIsolated().TryGetValue(simple, out var library) ? library : null;
     }

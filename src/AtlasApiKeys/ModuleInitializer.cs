@@ -67,7 +67,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 }
 
 /// <summary>Subscribes to AssemblyLoadContext.Default.Resolving through reflection: this assembly
-/// targets netstandard2.0, where the type is not visible.</summary>
+/// is also built for netstandard2.0, where the type is not visible.</summary>
 internal static class LoadContextHook
 {
     private static DependencyLoader? active;

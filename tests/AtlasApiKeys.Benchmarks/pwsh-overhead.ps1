@@ -105,7 +105,7 @@ try {
     $cold = [ordered]@{
         'bare pwsh (`1`)'                                   = @{ Command = '1'; Environment = $digestEnv; Expect = '1' }
         'Import-Module alone'                               = @{ Command = "$import; 1"; Environment = $digestEnv; Expect = '1' }
-        'a one-cmdlet binary module: import and first call' = @{ Command = "Import-Module '$emptyModule'; Get-EmptyBinaryOne"; Environment = $digestEnv; Expect = '1' }
+        'an empty one-cmdlet binary module: import and first call' = @{ Command = "Import-Module '$emptyModule'; Get-EmptyBinaryOne"; Environment = $digestEnv; Expect = '1' }
         'module first call, digest'                         = @{ Command = "$import; @(Get-AtlasProjectApiKey).Count"; Environment = $digestEnv; Expect = '3' }
         'Invoke-RestMethod first call, digest (-Credential)' = @{ Command = $irmDigest; Environment = $digestEnv; Expect = '3' }
         'module first call, service account'                = @{ Command = "$import; @(Get-AtlasProjectApiKey).Count"; Environment = $accountEnv; Expect = '3' }

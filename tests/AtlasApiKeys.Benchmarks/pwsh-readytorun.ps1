@@ -11,7 +11,7 @@ $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 if (-not $Destination) { $Destination = Join-Path $root 'out/pwsh-readytorun' }
 if (-not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -ne 'X64') { throw 'This script makes a linux-x64 copy: run it on Linux x64.' }
-$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+$packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()   # NUGET_PACKAGES and nuget.config included
 $crossgen = Join-Path $packages 'microsoft.netcore.app.crossgen2.linux-x64/10.0.12/tools/crossgen2'
 $framework = Join-Path $packages 'microsoft.netcore.app.runtime.linux-x64/10.0.12/runtimes/linux-x64/lib/net10.0'
 foreach ($path in $crossgen, $framework) {

@@ -56,7 +56,9 @@ Describe 'Which build PowerShell 7 loads' {
     It 'loads the net8.0 build through the manifest, Core as the ReadyToRun image of its OS, into the default context, and nothing from dependencies/' {
         $folder = Split-Path (Get-AtlasModuleManifest)
         $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.Location -like "$folder*" })
-        $platform = if ($IsWindows) { 'win-x64' } else { 'linux-x64' }
+        $architecture = [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
+        $platform = "$(if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' })-$architecture"
+        $core = if (Test-Path (Join-Path $folder "net8.0/$platform")) { "net8.0/$platform/AtlasApiKeys.Core.dll" } else { 'net8.0/AtlasApiKeys.Core.dll' }
         $where = @{}
         foreach ($assembly in $loaded) {
             $where[$assembly.GetName().Name] = $assembly.Location.Substring($folder.Length + 1).Replace('\', '/')
@@ -64,7 +66,7 @@ Describe 'Which build PowerShell 7 loads' {
         }
         $where.Keys | Sort-Object | Should -Be @('AtlasApiKeys', 'AtlasApiKeys.Core')   # Core: the session above used it
         $where['AtlasApiKeys'] | Should -Be 'net8.0/AtlasApiKeys.dll'
-        $where['AtlasApiKeys.Core'] | Should -Be "net8.0/$platform/AtlasApiKeys.Core.dll"
+        $where['AtlasApiKeys.Core'] | Should -Be $core
     }
 }
 

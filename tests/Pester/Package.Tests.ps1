@@ -34,6 +34,13 @@ AfterAll {
 }
 
 Describe 'The gallery package' {
+    It 'ships both builds: netstandard2.0 at the top, net8.0 with Core''s ReadyToRun images' {
+        foreach ($entry in 'AtlasApiKeys.dll', 'AtlasApiKeys.Core.dll', 'dependencies/System.Text.Json.dll', 'net8.0/AtlasApiKeys.dll',
+            'net8.0/AtlasApiKeys.Core.dll', 'net8.0/linux-x64/AtlasApiKeys.Core.dll', 'net8.0/win-x64/AtlasApiKeys.Core.dll') {
+            $entries | Should -Contain $entry
+        }
+    }
+
     It 'ships the cmdlet help and the about topic' {
         $entries | Should -Contain 'en-US/AtlasApiKeys.dll-Help.xml'
         $entries | Should -Contain 'en-US/about_AtlasApiKeys.help.txt'

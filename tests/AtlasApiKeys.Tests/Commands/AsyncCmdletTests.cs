@@ -64,6 +64,21 @@ public sealed class AsyncCmdletTests : IDisposable
         Assert.True(Assert.IsType<bool>(output[3]));   // the pipeline thread's own context is back
     }
 
+    [Fact]
+    public void Work_that_throws_before_its_first_wait_ends_the_command_with_its_error()
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        // The throw happens on the pipeline thread, inside the start itself (not in a task): the command still
+        // reports it as its terminating error, after what it wrote before.
+        ps.AddScript("try { 1, 2 | Test-AsyncProbe -ThrowAt 2 } catch { 'caught ' + $_.FullyQualifiedErrorId }");
+
+        var output = ps.Invoke().Select(o => o.BaseObject).ToList();
+
+        Assert.Equal(["begin", "process 1"], output.OfType<ProbeRecord>().Select(r => r.Stage));
+        Assert.Equal("caught ProbeFailed,AtlasApiKeys.Tests.Commands.AsyncCmdletTests+ProbeCommand", Assert.IsType<string>(output.Last()));
+    }
+
     /// <summary>One stage's record: where its work started, and whether it saw a SynchronizationContext.</summary>
     public sealed class ProbeRecord(string stage, int startThread, bool sawContext)
     {
@@ -81,9 +96,20 @@ public sealed class AsyncCmdletTests : IDisposable
         [Parameter(ValueFromPipeline = true)]
         public int Item { get; set; }
 
+        [Parameter]
+        public int ThrowAt { get; set; }
+
         protected override Task BeginProcessingAsync(CancellationToken cancellationToken) => Stage("begin");
 
-        protected override Task ProcessRecordAsync(CancellationToken cancellationToken) => Stage($"process {Item}");
+        protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+        {
+            if (Item == ThrowAt)
+            {
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("thrown at the start"), "ProbeFailed", ErrorCategory.InvalidOperation, Item));
+            }
+
+            return Stage($"process {Item}");
+        }
 
         protected override Task EndProcessingAsync(CancellationToken cancellationToken) => Stage("end");
 

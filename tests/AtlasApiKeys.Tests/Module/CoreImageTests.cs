@@ -39,11 +39,11 @@ public sealed class CoreImageTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Architecture.X64, "x64")]
-    [InlineData(Architecture.Arm64, "arm64")]
-    public void A_platform_is_named_as_a_runtime_identifier(Architecture architecture, string suffix)
+    [InlineData(Architecture.X64, "linux-x64", "win-x64", "osx-x64")]
+    [InlineData(Architecture.Arm64, "linux-arm64", "win-arm64", "osx-arm64")]
+    public void A_platform_is_named_as_the_folder_of_its_image(Architecture architecture, string linux, string windows, string macOS)
     {
-        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
-        Assert.Equal($"{os}-{suffix}", CoreImage.Platform(architecture));
+        var expected = OperatingSystem.IsLinux() ? linux : OperatingSystem.IsWindows() ? windows : macOS;
+        Assert.Equal(expected, CoreImage.Platform(architecture));
     }
 }

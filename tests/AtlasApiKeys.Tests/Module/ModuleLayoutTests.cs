@@ -184,7 +184,7 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
         Assert.Equal(classes, names);
         Assert.NotEmpty(names);
         // 5.1 the netstandard2.0 build at the top; PowerShell 7 the net8.0 build.
-        Assert.Contains("RootModule           = if ($PSEdition -eq 'Desktop') { 'AtlasApiKeys.dll' } else { 'net8.0/AtlasApiKeys.dll' }", manifest, StringComparison.Ordinal);
+        Assert.Matches(@"RootModule\s*=\s*if\s*\(\$PSEdition\s+-eq\s+'Desktop'\)\s*\{\s*'AtlasApiKeys\.dll'\s*\}\s*else\s*\{\s*'net8\.0/AtlasApiKeys\.dll'\s*\}", manifest);
     }
 
     [Fact]
