@@ -92,6 +92,34 @@ foreach (`$a in [AppDomain]::CurrentDomain.GetAssemblies()) {
     }
 }
 
+Describe 'The netstandard2.0 build (what Windows PowerShell 5.1 runs), imported by path on PowerShell 7' {
+    # xunit runs the net8.0 build; this is where the netstandard2.0 binaries run a key's life end to end: the
+    # polyfilled retry wait (Microsoft.Bcl.TimeProvider), System.Text.Json from dependencies/, digest and bearer auth.
+    It 'creates, changes, lists after a retried 503, and removes a key, digest and service account' {
+        $folder = Split-Path (Get-AtlasModuleManifest)
+        $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($stub.BaseUri, '_stub/faults')) -Body '{"kind":"ServiceUnavailable","count":1,"method":"GET"}' -ContentType 'application/json'
+        $digest = Invoke-AtlasChildPwsh -Module (Join-Path $folder 'AtlasApiKeys.dll') -Environment (Get-AtlasStubEnvironment $stub) -Command @'
+(Get-Module AtlasApiKeys).Path
+'listed ' + @(Get-AtlasProjectApiKey -Verbose).Count
+$key = New-AtlasProjectApiKey -Description 'netstandard2.0 build' -Role GROUP_READ_ONLY -WarningAction SilentlyContinue
+'roles ' + (Set-AtlasProjectApiKey -ApiKeyId $key.Id -AddRole GROUP_OWNER -PassThru).Roles
+Remove-AtlasProjectApiKey -ApiKeyId $key.Id -Confirm:$false
+'left ' + @(Get-AtlasProjectApiKey | Where-Object Id -eq $key.Id).Count
+'@
+        $account = Invoke-AtlasChildPwsh -Module (Join-Path $folder 'AtlasApiKeys.dll') -Environment (Get-AtlasStubEnvironment $stub -ServiceAccount) -Command "'account listed ' + @(Get-AtlasProjectApiKey).Count"
+
+        $digest.ExitCode | Should -Be 0 -Because $digest.Text
+        $digest.Output[0] | Should -BeLike '*AtlasApiKeys.dll'
+        $digest.Output[0] | Should -Not -BeLike '*net8.0*'
+        $digest.Output | Where-Object { $_ -match '^VERBOSE: Atlas answered 503; trying again' } | Should -HaveCount 1
+        $digest.Output | Should -Contain 'listed 3'
+        $digest.Output | Should -Contain 'roles GROUP_READ_ONLY GROUP_OWNER'   # the union, in the order the key had them, then the added one
+        $digest.Output | Should -Contain 'left 0'
+        $account.ExitCode | Should -Be 0 -Because $account.Text
+        $account.Output | Should -Contain 'account listed 3'
+    }
+}
+
 Describe 'Beside another module carrying other versions of the same libraries' {
     It 'works when another module loaded one first (<Build>): an older copy in a context of its own, and a newer one into the default context' -ForEach @(
         @{ Build = 'the manifest: net8.0'; ModuleFile = 'AtlasApiKeys.psd1' }
