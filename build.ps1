@@ -29,8 +29,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-# Not Import-PowerShellDataFile: the manifest reads $PSEdition (its RootModule per edition), which that refuses.
-$version = [regex]::Match((Get-Content -Raw (Join-Path $root 'AtlasApiKeys.psd1')), "ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value
+. (Join-Path $root 'tests/tools/AtlasManifest.ps1')
+$version = (Read-AtlasManifest (Join-Path $root 'AtlasApiKeys.psd1')).ModuleVersion
 $moduleDir = Join-Path $root "out/AtlasApiKeys/$version"
 
 function Invoke-Dotnet {

@@ -19,6 +19,21 @@ $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $manifests = @($(if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest })) + @($(if ($Baseline) { (Resolve-Path $Baseline).Path }))
 $exe = (Get-Process -Id $PID).Path
 [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+# Runs one child with the stub's variables (and $Extra), checks it listed the project's 3 keys, returns its words.
+function Invoke-Child([string] $Command, [hashtable] $Extra) {
+    $start = [Diagnostics.ProcessStartInfo]::new($exe)
+    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $Command)) { $start.ArgumentList.Add($a) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
+    foreach ($name in $Extra.Keys) { $start.Environment[$name] = $Extra[$name] }
+    $process = [Diagnostics.Process]::Start($start)
+    $words = $process.StandardOutput.ReadToEnd().Trim() -split ' '
+    $process.WaitForExit()
+    if ($words[0] -ne '3') { throw "The child listed $($words[0]) keys, not 3." }
+    $words
+}
+
 $stub = Start-AtlasStub
 try {
     $environment = if ($ServiceAccount) { Get-AtlasStubEnvironment $stub -ServiceAccount } else { Get-AtlasStubEnvironment $stub }
@@ -29,17 +44,7 @@ try {
             $listing = [IO.Path]::GetTempFileName()
             Remove-Item $listing
             $command = "`$a = [System.Runtime.JitInfo]::GetCompiledMethodCount(); Import-Module '$path'; `$b = [System.Runtime.JitInfo]::GetCompiledMethodCount(); `$n = @(Get-AtlasProjectApiKey).Count; `$c = [System.Runtime.JitInfo]::GetCompiledMethodCount(); `"`$n `$(`$b - `$a) `$(`$c - `$b)`""
-            $start = [Diagnostics.ProcessStartInfo]::new($exe)
-            foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($a) }
-            $start.UseShellExecute = $false
-            $start.RedirectStandardOutput = $true
-            foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
-            $start.Environment['DOTNET_JitStdOutFile'] = $listing
-            $start.Environment['DOTNET_JitDisasmSummary'] = '1'
-            $process = [Diagnostics.Process]::Start($start)
-            $out = $process.StandardOutput.ReadToEnd().Trim() -split ' '
-            $process.WaitForExit()
-            if ($out[0] -ne '3') { throw "The child listed $($out[0]) keys, not 3." }
+            $out = Invoke-Child $command @{ DOTNET_JitStdOutFile = $listing; DOTNET_JitDisasmSummary = '1' }
             # Tier1 and OSR lines are recompilations of hot methods (their number follows the time the child ran).
             $first = @(Get-Content $listing | Where-Object { $_ -notmatch 'Tier1|OSR' })
             Remove-Item $listing
@@ -51,15 +56,7 @@ try {
             # Times from a second child without the listing (writing it slows the JIT down): a stopwatch around
             # Import-Module and around the first call, and the runtime's own count of time spent compiling.
             $timed = "`$j = [System.Runtime.JitInfo]; `$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$path'; `$i = `$w.Elapsed.TotalMilliseconds; `$t = `$j::GetCompilationTime().TotalMilliseconds; `$n = @(Get-AtlasProjectApiKey).Count; '{0} {1:0} {2:0} {3:0}' -f `$n, `$i, (`$w.Elapsed.TotalMilliseconds - `$i), (`$j::GetCompilationTime().TotalMilliseconds - `$t)"
-            $start = [Diagnostics.ProcessStartInfo]::new($exe)
-            foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $timed)) { $start.ArgumentList.Add($a) }
-            $start.UseShellExecute = $false
-            $start.RedirectStandardOutput = $true
-            foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
-            $process = [Diagnostics.Process]::Start($start)
-            $times = $process.StandardOutput.ReadToEnd().Trim() -split ' '
-            $process.WaitForExit()
-            if ($times[0] -ne '3') { throw "The timed child listed $($times[0]) keys, not 3." }
+            $times = Invoke-Child $timed @{}
             '| {0} | {1} | {2} | {3} | {4} | +{5} | +{6} | {7} | {8} | {9} |' -f $path, $r, $first.Count, $ours, $generics, $out[1], $out[2], $times[1], $times[2], $times[3]
         }
     }

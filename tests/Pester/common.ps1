@@ -2,10 +2,10 @@
 # lays it out) and runs the stub server that build already compiled.
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+. (Join-Path $script:RepoRoot 'tests/tools/AtlasManifest.ps1')
 
 function Get-AtlasModuleManifest {
-    # A regular expression, not Import-PowerShellDataFile: the manifest reads $PSEdition (its RootModule per edition).
-    $version = [regex]::Match((Get-Content -Raw (Join-Path $script:RepoRoot 'AtlasApiKeys.psd1')), "ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value
+    $version = (Read-AtlasManifest (Join-Path $script:RepoRoot 'AtlasApiKeys.psd1')).ModuleVersion
     $manifest = Join-Path $script:RepoRoot "out/AtlasApiKeys/$version/AtlasApiKeys.psd1"
     if (-not (Test-Path $manifest)) { throw "The built module is missing ($manifest): run ./build.ps1 -Task Build first." }
     $manifest

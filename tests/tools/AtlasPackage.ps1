@@ -1,17 +1,7 @@
 # The PowerShell Gallery package. Dot-sourced by build.ps1 (-Task Package) and by
 # tests/Pester/Package.Tests.ps1, so the suite checks the very package the build makes.
 
-function Read-AtlasManifest {
-    <#
-    .SYNOPSIS
-        The manifest's hashtable, evaluated under the rules PowerShell applies to a module manifest (restricted
-        language; $PSEdition allowed): Import-PowerShellDataFile refuses the RootModule chosen per edition.
-    #>
-    param([Parameter(Mandatory)] [string] $Path)
-    $block = [scriptblock]::Create([System.IO.File]::ReadAllText($Path))
-    $block.CheckRestrictedLanguage([string[]]@(), [string[]]@('PSEdition', 'PSScriptRoot'), $false)
-    & $block
-}
+. (Join-Path $PSScriptRoot 'AtlasManifest.ps1')
 
 function Get-AtlasGalleryTag {
     <#

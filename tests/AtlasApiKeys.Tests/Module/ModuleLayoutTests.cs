@@ -107,8 +107,9 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
             .Where(a => a.Constructor.Kind == HandleKind.MemberReference
                 && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)reader.GetMemberReference((MemberReferenceHandle)a.Constructor).Parent).Name) == "DebuggableAttribute")
             .ToList();
-        var modes = Assert.Single(debuggable).DecodeValue(new ModesDecoder()).FixedArguments.Single().Value;
-        Assert.Equal(0, Convert.ToInt32(modes, System.Globalization.CultureInfo.InvariantCulture) & (int)DebuggableAttribute.DebuggingModes.DisableOptimizations);
+        var blob = reader.GetBlobReader(Assert.Single(debuggable).Value);
+        Assert.Equal(1, blob.ReadUInt16());   // the prolog, then the constructor's one argument: DebuggingModes, an int32
+        Assert.Equal(0, blob.ReadInt32() & (int)DebuggableAttribute.DebuggingModes.DisableOptimizations);
 
         var stateMachines = reader.TypeDefinitions.Select(reader.GetTypeDefinition)
             .Where(t => reader.GetString(t.Name).Contains(">d__", StringComparison.Ordinal))
@@ -123,26 +124,6 @@ public sealed class ModuleLayoutTests(PublishedModule module) : IClassFixture<Pu
         {
             Assert.Contains(true, stateMachines);   // async methods' (async iterators' are classes in either build)
         }
-    }
-
-    /// <summary>Reads the one int32 (DebuggingModes) argument of DebuggableAttribute's constructor.</summary>
-    private sealed class ModesDecoder : ICustomAttributeTypeProvider<Type>
-    {
-        public Type GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode == PrimitiveTypeCode.Int32 ? typeof(int) : typeof(object);
-
-        public Type GetSystemType() => typeof(Type);
-
-        public Type GetSZArrayType(Type elementType) => elementType.MakeArrayType();
-
-        public Type GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => typeof(object);
-
-        public Type GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => typeof(int);   // DebuggingModes: an int32 enum
-
-        public Type GetTypeFromSerializedName(string name) => typeof(object);
-
-        public PrimitiveTypeCode GetUnderlyingEnumType(Type type) => PrimitiveTypeCode.Int32;
-
-        public bool IsSystemType(Type type) => type == typeof(Type);
     }
 
     [Fact]
