@@ -46,7 +46,9 @@ public sealed class AtlasSession : IDisposable
         DefaultOrgId = options.DefaultOrgId?.ToLowerInvariant();
         UseEnvelope = options.UseEnvelope;
         Pretty = options.Pretty;
-        var primary = options.PrimaryHandler ?? CreatePrimaryHandler;
+        // One socket handler for the whole session: a service account's token request and its API calls share
+        // connections (one TCP and TLS handshake for a runbook's first call, not two).
+        var socket = (options.PrimaryHandler ?? CreatePrimaryHandler)();
         var retry = options.Retry.Clone();
         var trace = options.Trace;
         time = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", "TimeProvider");
@@ -64,7 +66,7 @@ public sealed class AtlasSession : IDisposable
                 break;
             case AtlasServiceAccountCredential account:
                 // The token endpoint's own client (retry, then trace), made when the first token is fetched.
-                var lazyToken = new Lazy<HttpClient>(() => CreateClient(primary(), new RetryHandler(retry, gate, trace, time), new DiagnosticsHandler(trace)), LazyThreadSafetyMode.ExecutionAndPublication);
+                var lazyToken = new Lazy<HttpClient>(() => CreateClient(socket, new RetryHandler(retry, gate, trace, time), new DiagnosticsHandler(trace)), LazyThreadSafetyMode.ExecutionAndPublication);
                 tokenClient = lazyToken;
                 tokens = new ServiceAccountTokens(account, () => lazyToken.Value, new Uri(BaseUri, ApiPaths.OAuthToken), time);
                 auth = new BearerAuthHandler(tokens);
@@ -73,7 +75,7 @@ public sealed class AtlasSession : IDisposable
                 throw new ArgumentException("Credential must be an API key pair or a service account.", "Credential");
         }
 
-        apiClient = CreateClient(primary(), new RetryHandler(retry, gate, trace, time), auth, new DiagnosticsHandler(trace));
+        apiClient = CreateClient(socket, new RetryHandler(retry, gate, trace, time), auth, new DiagnosticsHandler(trace));
         ApiKeys = new AtlasProjectApiKeyClient(this);
         Organization = new AtlasOrganizationClient(this);
     }
@@ -145,7 +147,7 @@ public sealed class AtlasSession : IDisposable
     }
 
     /// <summary>A client over <paramref name="handlers"/>, outermost first, ending at <paramref name="primary"/>;
-    /// disposing it disposes them all.</summary>
+    /// disposing it disposes them all (the shared <paramref name="primary"/> ignores a second Dispose).</summary>
     private HttpClient CreateClient(HttpMessageHandler primary, params DelegatingHandler[] handlers)
     {
         var inner = primary;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace AtlasApiKeys.Core;
 
@@ -9,8 +8,6 @@ namespace AtlasApiKeys.Core;
 /// else a message that names the parameter and what was wrong.</summary>
 public static class AtlasValidation
 {
-    private static readonly Regex ProjectRolePattern = new("^GROUP_[A-Z][A-Z_]*$", RegexOptions.CultureInvariant);
-
     /// <summary>The longest description Atlas accepts.</summary>
     public const int MaxDescriptionLength = 250;
 
@@ -111,14 +108,35 @@ public static class AtlasValidation
                 return $"{parameterName} contains an empty role name.";
             }
 
-            if (!ProjectRolePattern.IsMatch(role))
+            if (!IsProjectRoleName(role))
             {
-                var hint = ProjectRolePattern.IsMatch(role.ToUpperInvariant()) ? $" Did you mean '{role.ToUpperInvariant()}'?" : string.Empty;
+                var hint = IsProjectRoleName(role.ToUpperInvariant()) ? $" Did you mean '{role.ToUpperInvariant()}'?" : string.Empty;
                 return $"{parameterName} '{Shorten(role)}' is not a project role name: it must be GROUP_ followed by capitals, such as GROUP_READ_ONLY.{hint}";
             }
         }
 
         return null;
+    }
+
+    /// <summary>GROUP_, a capital, then capitals and underscores (^GROUP_[A-Z][A-Z_]*$, without a regular
+    /// expression: building one cost a runbook's first call a few milliseconds, needed or not).</summary>
+    internal static bool IsProjectRoleName(string role)
+    {
+        const string Prefix = "GROUP_";
+        if (role.Length <= Prefix.Length || !role.StartsWith(Prefix, StringComparison.Ordinal) || role[Prefix.Length] is < 'A' or > 'Z')
+        {
+            return false;
+        }
+
+        for (var i = Prefix.Length + 1; i < role.Length; i++)
+        {
+            if (role[i] is not ('_' or (>= 'A' and <= 'Z')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Checks one IP address: a dotted IPv4 address or an IPv6 address (no zone, no prefix).</summary>

@@ -131,7 +131,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
             if (response is null)
             {
                 // Logged before the connection drops, so a test that sees the drop sees the entry too.
-                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null, principal, form, sentBody);
+                Log.Add(method, path, query, 0, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, null, principal, form, sentBody, context.Connection.Id);
                 logged = true;
                 context.Abort();
                 return;
@@ -147,7 +147,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
         {
             if (!logged)
             {
-                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode, principal, form, sentBody);
+                Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode, principal, form, sentBody, context.Connection.Id);
             }
         }
     }

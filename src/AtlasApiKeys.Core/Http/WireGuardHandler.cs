@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+#if !NET8_0_OR_GREATER
 using System.Reflection;
+#endif
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -28,6 +30,19 @@ internal sealed class WireGuardHandler(HttpMessageHandler platform) : Delegating
     /// netstandard2.0); null where there is none (Windows PowerShell 5.1 on .NET Framework).</summary>
     public static HttpMessageHandler? TryCreate()
     {
+#if NET8_0_OR_GREATER
+        // PowerShell 7's build names the type: no reflection to set up (a first call's few milliseconds).
+        return new WireGuardHandler(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            PreAuthenticate = false,
+            MaxConnectionsPerServer = PrimaryHandler.MaxConnectionsPerServer,
+            DefaultProxyCredentials = CredentialCache.DefaultCredentials,
+            ConnectCallback = static (context, cancellationToken) => new ValueTask<Stream>(WireConnector.ConnectAsync(context.DnsEndPoint, cancellationToken)),
+        });
+#else
         var type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
         var connect = type?.GetProperty("ConnectCallback");
         if (type is null || connect is null || !connect.PropertyType.IsGenericType)
@@ -59,6 +74,7 @@ internal sealed class WireGuardHandler(HttpMessageHandler platform) : Delegating
         {
             return null;
         }
+#endif
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

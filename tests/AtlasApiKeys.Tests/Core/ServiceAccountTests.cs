@@ -28,6 +28,21 @@ public sealed class ServiceAccountTests : StubTest
     }
 
     [Fact]
+    public async Task The_token_request_and_the_first_call_share_one_connection()
+    {
+        // Against Atlas each connection is a TCP and a TLS handshake: a runbook's first call pays for one.
+        using var session = Stub.ServiceAccount();
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+
+        var log = Stub.Server.Log.Entries;
+        var token = Assert.Single(log, r => r.Path == "/api/oauth/token");
+        var call = Assert.Single(log, r => r.Path.EndsWith("/apiKeys", StringComparison.Ordinal));
+        Assert.Equal(("bearer", 200), (call.Auth, call.Status));
+        Assert.NotNull(token.Connection);
+        Assert.Equal(token.Connection, call.Connection);
+    }
+
+    [Fact]
     public async Task Concurrent_first_calls_fetch_the_token_once()
     {
         using var session = Stub.ServiceAccount();

@@ -30,6 +30,18 @@ public sealed class PropertyTests
 
     private static readonly string[] RoleNames = ["GROUP_OWNER", "GROUP_READ_ONLY", "GROUP_CLUSTER_MANAGER", "ORG_MEMBER", "ORG_OWNER", "GROUP_NEW_ROLE", "CUSTOM_ROLE"];
 
+    /// <summary>The project role check without a regular expression accepts exactly what ^GROUP_[A-Z][A-Z_]*\z
+    /// accepts (the pattern it replaced ended in $, which also let a final line break through): drawn strings,
+    /// and strings built from the characters near its edges.</summary>
+    [Property(MaxTest = 1000)]
+    public bool The_project_role_check_accepts_what_the_pattern_accepts(NonNull<string> drawn, byte[] picks)
+    {
+        const string Near = "GROUP_AZaz09_@[`{ÄÉ\n";
+        var built = "GROUP_" + new string(picks.Select(p => Near[p % Near.Length]).ToArray());
+        return new[] { drawn.Get, built, built.Substring(0, Math.Min(built.Length, picks.Length)) }
+            .All(text => AtlasValidation.IsProjectRoleName(text) == System.Text.RegularExpressions.Regex.IsMatch(text, @"^GROUP_[A-Z][A-Z_]*\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+    }
+
     [Property(MaxTest = 500)]
     public bool The_challenge_parser_never_throws_on_any_text(string text)
     {
