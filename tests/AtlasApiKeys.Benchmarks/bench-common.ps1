@@ -10,3 +10,29 @@ function Get-Median([double[]] $Values) {
 function Get-LoadAverage {
     if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1' } else { 'unknown' }
 }
+
+# The floor: what any binary module with a manifest costs PowerShell here (one cmdlet that writes 1, no
+# dependency), compiled with Add-Type into a new temporary folder; -FormatView adds a format file of one view
+# (for a type nothing writes), as a module with views has. Returns the manifest's path.
+function New-EmptyBinaryModule([switch] $FormatView) {
+    $folder = Join-Path ([IO.Path]::GetTempPath()) "atlas-empty-module-$([guid]::NewGuid().ToString('n'))"
+    $null = New-Item -ItemType Directory $folder
+    $dll = Join-Path $folder 'EmptyBinary.dll'
+    Add-Type -OutputAssembly $dll -OutputType Library -TypeDefinition @'
+using System.Management.Automation;
+[Cmdlet(VerbsCommon.Get, "EmptyBinaryOne")]
+public sealed class GetEmptyBinaryOneCommand : PSCmdlet { protected override void ProcessRecord() { WriteObject(1); } }
+'@
+    $formats = @()
+    if ($FormatView) {
+        Set-Content (Join-Path $folder 'EmptyBinary.Format.ps1xml') -Value @'
+<?xml version="1.0" encoding="utf-8"?>
+<Configuration><ViewDefinitions><View><Name>Nothing</Name><ViewSelectedBy><TypeName>EmptyBinary.Nothing</TypeName></ViewSelectedBy>
+<TableControl><TableHeaders><TableColumnHeader /></TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems>
+<TableColumnItem><PropertyName>Name</PropertyName></TableColumnItem></TableColumnItems></TableRowEntry></TableRowEntries></TableControl></View></ViewDefinitions></Configuration>
+'@
+        $formats = @('EmptyBinary.Format.ps1xml')
+    }
+    New-ModuleManifest -Path (Join-Path $folder 'EmptyBinary.psd1') -RootModule 'EmptyBinary.dll' -ModuleVersion '1.0.0' -CmdletsToExport 'Get-EmptyBinaryOne' -FunctionsToExport @() -VariablesToExport @() -AliasesToExport @() -FormatsToProcess $formats
+    Join-Path $folder 'EmptyBinary.psd1'
+}

@@ -73,21 +73,6 @@ function Invoke-Cold([string] $Command, [hashtable] $Environment) {
     [pscustomobject]@{ Ms = $ms; Cpu = [double]($lines[-1] -replace '^cpu=', ''); Output = ($lines[0..($lines.Count - 2)] -join "`n").Trim() }
 }
 
-# The floor: what any binary module with a manifest costs PowerShell here (one cmdlet that writes 1, no format
-# file, no dependency), compiled once per run with Add-Type.
-function New-EmptyBinaryModule {
-    $folder = Join-Path ([IO.Path]::GetTempPath()) "atlas-empty-module-$([guid]::NewGuid().ToString('n'))"
-    $null = New-Item -ItemType Directory $folder
-    $dll = Join-Path $folder 'EmptyBinary.dll'
-    Add-Type -OutputAssembly $dll -OutputType Library -TypeDefinition @'
-using System.Management.Automation;
-[Cmdlet(VerbsCommon.Get, "EmptyBinaryOne")]
-public sealed class GetEmptyBinaryOneCommand : PSCmdlet { protected override void ProcessRecord() { WriteObject(1); } }
-'@
-    New-ModuleManifest -Path (Join-Path $folder 'EmptyBinary.psd1') -RootModule 'EmptyBinary.dll' -ModuleVersion '1.0.0' -CmdletsToExport 'Get-EmptyBinaryOne' -FunctionsToExport @() -VariablesToExport @() -AliasesToExport @()
-    Join-Path $folder 'EmptyBinary.psd1'
-}
-
 $emptyModule = New-EmptyBinaryModule
 $stub = Start-AtlasStub -BulkKeys 2000
 try {

@@ -46,6 +46,21 @@ public sealed class PrimaryHandlerTests
     }
 
     [Fact]
+    public void PowerShell_7s_socket_handler_has_the_same_settings_and_its_connections_go_through_the_wire_guard()
+    {
+        using var guard = Assert.IsType<WireGuardHandler>(WireGuardHandler.TryCreate());
+        var socket = Assert.IsType<SocketsHttpHandler>(guard.InnerHandler);
+
+        Assert.False(socket.AllowAutoRedirect);
+        Assert.False(socket.UseCookies);
+        Assert.False(socket.PreAuthenticate);
+        Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, socket.AutomaticDecompression);
+        Assert.Equal(PrimaryHandler.MaxConnectionsPerServer, socket.MaxConnectionsPerServer);
+        Assert.Same(CredentialCache.DefaultCredentials, socket.DefaultProxyCredentials);
+        Assert.NotNull(socket.ConnectCallback);
+    }
+
+    [Fact]
     public async Task A_change_is_sent_without_Expect_100_continue()
     {
         var handler = new ScriptedHandler((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(string.Empty) });

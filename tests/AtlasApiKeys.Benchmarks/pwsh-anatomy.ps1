@@ -1,0 +1,81 @@
+# Where a runbook's cold first call spends its time: each row is a fresh `pwsh -NoProfile -NonInteractive`
+# child that times itself with a stopwatch (so a process's start and exit, which move by tens of milliseconds
+# from child to child, do not blur it), median of -Rounds interleaved rounds. Beside the module: an empty
+# one-cmdlet binary module with and without a one-view format file (what PowerShell charges any module), the
+# module without its format file, a bare HttpClient's first request from PowerShell (one exchange: what any
+# HTTP client pays once a process) and the first SHA-256 (the platform's crypto library loading). From the
+# repository root, after ./build.ps1 -Task Build (any PowerShell: the dotnet tool's, or pwsh-readytorun.ps1's copy):
+#   dotnet pwsh tests/AtlasApiKeys.Benchmarks/pwsh-anatomy.ps1 [-Rounds 9] [-Manifest <another build's .psd1>]
+[CmdletBinding()]
+param(
+    [string] $Manifest,
+    [ValidateRange(1, 50)] [int] $Rounds = 9
+)
+$ErrorActionPreference = 'Stop'
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+. (Join-Path $root 'tests/Pester/common.ps1')
+. (Join-Path $PSScriptRoot 'bench-common.ps1')
+$manifest = if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest }
+$exe = (Get-Process -Id $PID).Path
+[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+
+# A child runs $Setup (timed as "import") then $Call (timed as "call") and prints "<count> <setup ms> <call ms>".
+function Invoke-Timed([string] $Setup, [string] $Call, [hashtable] $Environment) {
+    $command = "`$w = [Diagnostics.Stopwatch]::StartNew(); $Setup; `$s = `$w.Elapsed.TotalMilliseconds; `$n = $Call; '{0} {1:0.0} {2:0.0}' -f `$n, `$s, (`$w.Elapsed.TotalMilliseconds - `$s)"
+    $start = [Diagnostics.ProcessStartInfo]::new($exe)
+    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($a) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $process = [Diagnostics.Process]::Start($start)
+    $words = $process.StandardOutput.ReadToEnd().Trim() -split ' '
+    $process.WaitForExit()
+    $words
+}
+
+$empty = New-EmptyBinaryModule
+$emptyViews = New-EmptyBinaryModule -FormatView
+# The module as built, its manifest without FormatsToProcess.
+$noViews = Join-Path ([IO.Path]::GetTempPath()) "atlas-no-views-$([guid]::NewGuid().ToString('n'))"
+Copy-Item -Recurse (Split-Path $manifest) $noViews
+$noViewsManifest = Join-Path $noViews (Split-Path -Leaf $manifest)
+(Get-Content -Raw $noViewsManifest) -replace '(?m)^\s*FormatsToProcess\s*=.*$', '' | Set-Content $noViewsManifest
+$stub = Start-AtlasStub
+try {
+    $digest = Get-AtlasStubEnvironment $stub
+    $account = Get-AtlasStubEnvironment $stub -ServiceAccount
+    $list = "$($stub.BaseUri)api/atlas/v2/groups/$($stub.Production)/apiKeys"
+    $rows = [ordered]@{
+        'an empty one-cmdlet binary module'                     = @{ Setup = "Import-Module '$empty'"; Call = 'Get-EmptyBinaryOne'; Environment = $digest; Expect = '1' }
+        'the same with a format file of one view'               = @{ Setup = "Import-Module '$emptyViews'"; Call = 'Get-EmptyBinaryOne'; Environment = $digest; Expect = '1' }
+        'the module without its format file, digest'            = @{ Setup = "Import-Module '$noViewsManifest'"; Call = '@(Get-AtlasProjectApiKey).Count'; Environment = $digest; Expect = '3' }
+        'the module, digest'                                    = @{ Setup = "Import-Module '$manifest'"; Call = '@(Get-AtlasProjectApiKey).Count'; Environment = $digest; Expect = '3' }
+        'the module, service account'                           = @{ Setup = "Import-Module '$manifest'"; Call = '@(Get-AtlasProjectApiKey).Count'; Environment = $account; Expect = '3' }
+        'HttpClient''s first request from PowerShell (one 401)' = @{ Setup = '$c = [Net.Http.HttpClient]::new()'; Call = "[int]`$c.GetAsync('$list').GetAwaiter().GetResult().StatusCode"; Environment = @{}; Expect = '401' }
+        'the first SHA-256 from PowerShell'                     = @{ Setup = '$b = [byte[]]@(0)'; Call = '[Security.Cryptography.SHA256]::HashData($b).Length'; Environment = @{}; Expect = '32' }
+    }
+    $times = [ordered]@{}
+    foreach ($name in $rows.Keys) { $times[$name] = @{ Setup = [Collections.Generic.List[double]]::new(); Call = [Collections.Generic.List[double]]::new() } }
+    $null = Invoke-Timed '1' '1' @{}   # the first process of a run pays for the disk cache
+    for ($r = 0; $r -lt $Rounds; $r++) {
+        foreach ($name in $rows.Keys) {
+            $row = $rows[$name]
+            $words = Invoke-Timed $row.Setup $row.Call $row.Environment
+            if ($words[0] -ne $row.Expect) { throw "$name printed '$($words -join ' ')', not '$($row.Expect)' first." }
+            $times[$name].Setup.Add([double]$words[1])
+            $times[$name].Call.Add([double]$words[2])
+        }
+    }
+    "## Inside a cold child: PowerShell $($PSVersionTable.PSVersion) ($PSHOME), median of $Rounds interleaved rounds"
+    ''
+    '| child | Import-Module (or setup), ms | first call, ms |'
+    '|---|---:|---:|'
+    foreach ($name in $rows.Keys) { '| {0} | {1:0} | {2:0} |' -f $name, (Get-Median $times[$name].Setup), (Get-Median $times[$name].Call) }
+    ''
+    "Machine: $([Environment]::ProcessorCount) cores, load average $(Get-LoadAverage) at the end."
+}
+finally {
+    Stop-AtlasStub $stub
+    foreach ($path in $empty, $emptyViews) { Remove-Item -Recurse -Force (Split-Path $path) -ErrorAction SilentlyContinue }
+    Remove-Item -Recurse -Force $noViews -ErrorAction SilentlyContinue
+}
