@@ -145,6 +145,9 @@ function Invoke-DemoTask {
 
         Show 'Add-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 192.0.2.10 -CidrBlock 198.51.100.0/24 -PassThru'
         Add-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 192.0.2.10 -CidrBlock 198.51.100.0/24 -PassThru | Out-Host
+        Show 'Remove-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 192.0.2.10 -Confirm:$false; Get-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id'
+        Remove-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 192.0.2.10 -Confirm:$false
+        Get-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id | Out-Host
 
         Show 'Get-AtlasOrgApiKey                     # every key of the organization, its roles in each project'
         Get-AtlasOrgApiKey | Out-Host

@@ -21,11 +21,13 @@ $exe = (Get-Process -Id $PID).Path
 
 # A child runs $Setup (timed as "import") then $Call (timed as "call") and prints "<count> <setup ms> <call ms>".
 function Invoke-Timed([string] $Setup, [string] $Call, [hashtable] $Environment) {
-    $command = "`$w = [Diagnostics.Stopwatch]::StartNew(); $Setup; `$s = `$w.Elapsed.TotalMilliseconds; `$n = $Call; '{0} {1:0.0} {2:0.0}' -f `$n, `$s, (`$w.Elapsed.TotalMilliseconds - `$s)"
+    $command = "`$w = [Diagnostics.Stopwatch]::StartNew(); $Setup; `$s = `$w.Elapsed.TotalMilliseconds; `$n = $Call; [string]::Format([cultureinfo]::InvariantCulture, '{0} {1:0.0} {2:0.0}', `$n, `$s, (`$w.Elapsed.TotalMilliseconds - `$s))"
     $start = [Diagnostics.ProcessStartInfo]::new($exe)
     foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($a) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
+    # Only the row's own Atlas variables: none of this shell's, which could mix two kinds of credential.
+    foreach ($name in @($start.Environment.Keys)) { if ($name -like 'MONGODB_ATLAS_*') { $null = $start.Environment.Remove($name) } }
     foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
     $process = [Diagnostics.Process]::Start($start)
     $words = $process.StandardOutput.ReadToEnd().Trim() -split ' '
@@ -33,15 +35,19 @@ function Invoke-Timed([string] $Setup, [string] $Call, [hashtable] $Environment)
     $words
 }
 
-$empty = New-EmptyBinaryModule
-$emptyViews = New-EmptyBinaryModule -FormatView
-# The module as built, its manifest without FormatsToProcess.
+$empty = $emptyViews = $stub = $null
 $noViews = Join-Path ([IO.Path]::GetTempPath()) "atlas-no-views-$([guid]::NewGuid().ToString('n'))"
-Copy-Item -Recurse (Split-Path $manifest) $noViews
-$noViewsManifest = Join-Path $noViews (Split-Path -Leaf $manifest)
-(Get-Content -Raw $noViewsManifest) -replace '(?m)^\s*FormatsToProcess\s*=.*$', '' | Set-Content $noViewsManifest
-$stub = Start-AtlasStub
 try {
+    $empty = New-EmptyBinaryModule
+    $emptyViews = New-EmptyBinaryModule -FormatView
+    # The module as built, its manifest without FormatsToProcess.
+    Copy-Item -Recurse (Split-Path $manifest) $noViews
+    $noViewsManifest = Join-Path $noViews (Split-Path -Leaf $manifest)
+    $text = Get-Content -Raw $noViewsManifest
+    $withoutViews = $text -replace '(?m)^\s*FormatsToProcess\s*=.*$', ''
+    if ($withoutViews -eq $text) { throw "$manifest has no one-line FormatsToProcess to take out." }
+    Set-Content $noViewsManifest -Value $withoutViews
+    $stub = Start-AtlasStub
     $digest = Get-AtlasStubEnvironment $stub
     $account = Get-AtlasStubEnvironment $stub -ServiceAccount
     $list = "$($stub.BaseUri)api/atlas/v2/groups/$($stub.Production)/apiKeys"
@@ -75,7 +81,7 @@ try {
     "Machine: $([Environment]::ProcessorCount) cores, load average $(Get-LoadAverage) at the end."
 }
 finally {
-    Stop-AtlasStub $stub
-    foreach ($path in $empty, $emptyViews) { Remove-Item -Recurse -Force (Split-Path $path) -ErrorAction SilentlyContinue }
+    if ($stub) { Stop-AtlasStub $stub }
+    foreach ($path in @($empty, $emptyViews) -ne $null) { Remove-Item -Recurse -Force (Split-Path $path) -ErrorAction SilentlyContinue }
     Remove-Item -Recurse -Force $noViews -ErrorAction SilentlyContinue
 }

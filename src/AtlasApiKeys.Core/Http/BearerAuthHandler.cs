@@ -18,9 +18,11 @@ internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : Delegatin
             return response;
         }
 
+        // The 401 gives its connection back first: the token request shares the session's connections, and
+        // calls holding their 401s on every one of them would leave it none.
+        response.Dispose();
         tokens.Invalidate(token);
         var renewed = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-        response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -32,6 +32,11 @@ internal sealed class WireGuardHandler(HttpMessageHandler platform) : Delegating
     {
 #if NET8_0_OR_GREATER
         // PowerShell 7's build names the type: no reflection to set up (a first call's few milliseconds).
+        if (!SocketsHttpHandler.IsSupported)
+        {
+            return null;
+        }
+
         return new WireGuardHandler(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,

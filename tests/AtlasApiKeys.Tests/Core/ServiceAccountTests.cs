@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core.Errors;
+using AtlasApiKeys.Core.Http;
 using AtlasApiKeys.Tests.Support;
 using Xunit;
 
@@ -40,6 +41,29 @@ public sealed class ServiceAccountTests : StubTest
         Assert.Equal(("bearer", 200), (call.Auth, call.Status));
         Assert.NotNull(token.Connection);
         Assert.Equal(token.Connection, call.Connection);
+    }
+
+    [Fact]
+    public async Task A_token_refused_on_every_connection_at_once_is_still_renewed()
+    {
+        // The token request shares the session's connections (at most PrimaryHandler.MaxConnectionsPerServer): each
+        // 401 must give its connection back before the new token is asked for, or calls holding their 401s on every
+        // connection leave the token request none, and all of them wait until their attempts time out (no retry
+        // here: such a call fails instead of succeeding late).
+        using var session = Stub.ServiceAccount(o =>
+        {
+            o.Retry.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Retry.MaxRetries = 0;
+        });
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        Stub.Server.Auth.RevokeTokens();
+        var before = Stub.Server.Log.Count;
+
+        var lists = await Task.WhenAll(Enumerable.Range(0, PrimaryHandler.MaxConnectionsPerServer).Select(_ => Task.Run(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync())));
+
+        Assert.All(lists, keys => Assert.Equal(3, keys.Count));
+        Assert.Equal(2, Stub.TokenRequests);
+        Assert.Contains(Stub.Server.Log.Since(before), r => r.Status == 401);
     }
 
     [Fact]
