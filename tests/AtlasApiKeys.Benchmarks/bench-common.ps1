@@ -13,16 +13,22 @@ function Get-LoadAverage {
 
 # The floor: what any binary module with a manifest costs PowerShell here (one cmdlet that writes 1, no
 # dependency), compiled with Add-Type into a new temporary folder; -FormatView adds a format file of one view
-# (for a type nothing writes), as a module with views has. Returns the manifest's path.
-function New-EmptyBinaryModule([switch] $FormatView) {
+# (for a type nothing writes), as a module with views has; -HttpRequest makes the cmdlet first send one GET with a
+# new HttpClient to the project listing the MONGODB_ATLAS_* variables name (1 if it is answered 401, as the stub
+# answers a request without credentials): what any module that calls Atlas pays. Returns the manifest's path.
+function New-EmptyBinaryModule([switch] $FormatView, [switch] $HttpRequest) {
     $folder = Join-Path ([IO.Path]::GetTempPath()) "atlas-empty-module-$([guid]::NewGuid().ToString('n'))"
     $null = New-Item -ItemType Directory $folder
     $dll = Join-Path $folder 'EmptyBinary.dll'
-    Add-Type -OutputAssembly $dll -OutputType Library -TypeDefinition @'
+    $body = if ($HttpRequest) {
+        'using var client = new System.Net.Http.HttpClient(); var uri = System.Environment.GetEnvironmentVariable("MONGODB_ATLAS_OPS_MANAGER_URL") + "api/atlas/v2/groups/" + System.Environment.GetEnvironmentVariable("MONGODB_ATLAS_PROJECT_ID") + "/apiKeys"; WriteObject((int)client.GetAsync(uri).GetAwaiter().GetResult().StatusCode == 401 ? 1 : 0);'
+    }
+    else { 'WriteObject(1);' }
+    Add-Type -OutputAssembly $dll -OutputType Library -TypeDefinition @"
 using System.Management.Automation;
 [Cmdlet(VerbsCommon.Get, "EmptyBinaryOne")]
-public sealed class GetEmptyBinaryOneCommand : PSCmdlet { protected override void ProcessRecord() { WriteObject(1); } }
-'@
+public sealed class GetEmptyBinaryOneCommand : PSCmdlet { protected override void ProcessRecord() { $body } }
+"@
     $formats = @()
     if ($FormatView) {
         Set-Content (Join-Path $folder 'EmptyBinary.Format.ps1xml') -Value @'

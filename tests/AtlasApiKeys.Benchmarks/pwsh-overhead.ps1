@@ -74,6 +74,7 @@ function Invoke-Cold([string] $Command, [hashtable] $Environment) {
 }
 
 $emptyModule = New-EmptyBinaryModule
+$httpModule = New-EmptyBinaryModule -HttpRequest
 $stub = Start-AtlasStub -BulkKeys 2000
 try {
     $base = $stub.BaseUri.ToString().TrimEnd('/')
@@ -91,6 +92,7 @@ try {
         'bare pwsh (`1`)'                                   = @{ Command = '1'; Environment = $digestEnv; Expect = '1' }
         'Import-Module alone'                               = @{ Command = "$import; 1"; Environment = $digestEnv; Expect = '1' }
         'an empty one-cmdlet binary module: import and first call' = @{ Command = "Import-Module '$emptyModule'; Get-EmptyBinaryOne"; Environment = $digestEnv; Expect = '1' }
+        'the same module, its cmdlet sending one HttpClient request' = @{ Command = "Import-Module '$httpModule'; Get-EmptyBinaryOne"; Environment = $digestEnv; Expect = '1' }
         'module first call, digest'                         = @{ Command = "$import; @(Get-AtlasProjectApiKey).Count"; Environment = $digestEnv; Expect = '3' }
         'Invoke-RestMethod first call, digest (-Credential)' = @{ Command = $irmDigest; Environment = $digestEnv; Expect = '3' }
         'module first call, service account'                = @{ Command = "$import; @(Get-AtlasProjectApiKey).Count"; Environment = $accountEnv; Expect = '3' }
@@ -218,5 +220,5 @@ finally {
     if (Get-Command Disconnect-Atlas -ErrorAction SilentlyContinue) { Disconnect-Atlas }
     if ($account) { $account.Dispose() }
     Stop-AtlasStub $stub
-    Remove-Item -Recurse -Force (Split-Path $emptyModule) -ErrorAction SilentlyContinue
+    foreach ($path in $emptyModule, $httpModule) { Remove-Item -Recurse -Force (Split-Path $path) -ErrorAction SilentlyContinue }
 }
