@@ -118,7 +118,7 @@ public static class AtlasValidation
         return null;
     }
 
-    /// <summary>GROUP_, a capital, then capitals and underscores (^GROUP_[A-Z][A-Z_]*$, without a regular
+    /// <summary>GROUP_, a capital, then capitals and underscores (^GROUP_[A-Z][A-Z_]*\z, without a regular
     /// expression: building one cost a runbook's first call a few milliseconds, needed or not).</summary>
     internal static bool IsProjectRoleName(string role)
     {

@@ -1,5 +1,5 @@
-# What the pwsh benchmark scripts share: a median, and the machine's load average (reported beside
-# every run, since the machine may be shared).
+# What the pwsh benchmark scripts share: a median, the machine's load average (reported beside every run,
+# since the machine may be shared), how a child pwsh is started, and the empty binary modules of the floors.
 
 function Get-Median([double[]] $Values) {
     $sorted = [double[]]($Values | Sort-Object)
@@ -41,4 +41,19 @@ public sealed class GetEmptyBinaryOneCommand : PSCmdlet { protected override voi
     }
     New-ModuleManifest -Path (Join-Path $folder 'EmptyBinary.psd1') -RootModule 'EmptyBinary.dll' -ModuleVersion '1.0.0' -CmdletsToExport 'Get-EmptyBinaryOne' -FunctionsToExport @() -VariablesToExport @() -AliasesToExport @() -FormatsToProcess $formats
     Join-Path $folder 'EmptyBinary.psd1'
+}
+
+# A fresh `pwsh -NoProfile -NonInteractive -Command $Command` of this same PowerShell, as a runbook starts one (the
+# dotnet tool's runs as `dotnet pwsh.dll`), its output redirected, with only $Environment's Atlas variables (none of
+# this shell's, which could mix two kinds of credential). Returns the ProcessStartInfo to start.
+function New-PwshChild([string] $Command, [hashtable] $Environment = @{}) {
+    $exe = (Get-Process -Id $PID).Path
+    $start = [Diagnostics.ProcessStartInfo]::new($exe)
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($a) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    foreach ($name in @($start.Environment.Keys)) { if ($name -like 'MONGODB_ATLAS_*') { $null = $start.Environment.Remove($name) } }
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $start
 }

@@ -16,19 +16,11 @@ $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 . (Join-Path $root 'tests/Pester/common.ps1')
 . (Join-Path $PSScriptRoot 'bench-common.ps1')
 $manifest = if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest }
-$exe = (Get-Process -Id $PID).Path
-[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
 
 # A child runs $Setup (timed as "import") then $Call (timed as "call") and prints "<count> <setup ms> <call ms>".
 function Invoke-Timed([string] $Setup, [string] $Call, [hashtable] $Environment) {
     $command = "`$w = [Diagnostics.Stopwatch]::StartNew(); $Setup; `$s = `$w.Elapsed.TotalMilliseconds; `$n = $Call; [string]::Format([cultureinfo]::InvariantCulture, '{0} {1:0.0} {2:0.0}', `$n, `$s, (`$w.Elapsed.TotalMilliseconds - `$s))"
-    $start = [Diagnostics.ProcessStartInfo]::new($exe)
-    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($a) }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    # Only the row's own Atlas variables: none of this shell's, which could mix two kinds of credential.
-    foreach ($name in @($start.Environment.Keys)) { if ($name -like 'MONGODB_ATLAS_*') { $null = $start.Environment.Remove($name) } }
-    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $start = New-PwshChild $command $Environment
     $process = [Diagnostics.Process]::Start($start)
     $words = $process.StandardOutput.ReadToEnd().Trim() -split ' '
     $process.WaitForExit()

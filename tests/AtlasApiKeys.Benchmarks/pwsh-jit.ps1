@@ -17,15 +17,10 @@ $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 . (Join-Path $root 'tests/Pester/common.ps1')
 $manifests = @($(if ($Manifest) { (Resolve-Path $Manifest).Path } else { Get-AtlasModuleManifest })) + @($(if ($Baseline) { (Resolve-Path $Baseline).Path }))
-$exe = (Get-Process -Id $PID).Path
-[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+. (Join-Path $PSScriptRoot 'bench-common.ps1')
 # Runs one child with the stub's variables (and $Extra), checks it listed the project's 3 keys, returns its words.
 function Invoke-Child([string] $Command, [hashtable] $Extra) {
-    $start = [Diagnostics.ProcessStartInfo]::new($exe)
-    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $Command)) { $start.ArgumentList.Add($a) }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
+    $start = New-PwshChild $Command $environment
     foreach ($name in $Extra.Keys) { $start.Environment[$name] = $Extra[$name] }
     $process = [Diagnostics.Process]::Start($start)
     $words = $process.StandardOutput.ReadToEnd().Trim() -split ' '

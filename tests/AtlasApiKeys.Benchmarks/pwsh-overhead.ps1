@@ -49,19 +49,12 @@ function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] 
 }
 
 # --- Cold: child processes -------------------------------------------------------------------------
-$exe = (Get-Process -Id $PID).Path
-[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
-
 function Invoke-Cold([string] $Command, [hashtable] $Environment) {
-    $start = [Diagnostics.ProcessStartInfo]::new($exe)
     # The child ends by printing the processor time it used: on a shared machine the wall time moves with
     # everyone's load, the processor time far less.
     $full = "$Command; 'cpu=' + [int][Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds"
-    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $full)) { $start.ArgumentList.Add($a) }
-    $start.RedirectStandardOutput = $true
+    $start = New-PwshChild $full $Environment
     $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $process = [Diagnostics.Process]::Start($start)
     $errors = $process.StandardError.ReadToEndAsync()

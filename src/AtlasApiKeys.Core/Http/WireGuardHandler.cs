@@ -31,7 +31,8 @@ internal sealed class WireGuardHandler(HttpMessageHandler platform) : Delegating
     public static HttpMessageHandler? TryCreate()
     {
 #if NET8_0_OR_GREATER
-        // PowerShell 7's build names the type: no reflection to set up (a first call's few milliseconds).
+        // PowerShell 7's build names the type: no reflection to set up (a first call's few milliseconds). The
+        // settings are PrimaryHandler.Configure's, on the socket handler itself.
         if (!SocketsHttpHandler.IsSupported)
         {
             return null;
