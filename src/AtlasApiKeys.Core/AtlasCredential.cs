@@ -45,6 +45,10 @@ public abstract class AtlasCredential
         return secure;
     }
 
+    /// <summary>True when <paramref name="other"/> is the same kind of credential with the same id and secret
+    /// (ordinal comparison; both are already in this process's memory).</summary>
+    internal abstract bool SameAs(AtlasCredential other);
+
     private protected static string Require(string? value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))

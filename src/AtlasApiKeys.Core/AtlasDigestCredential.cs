@@ -1,3 +1,4 @@
+using System;
 using System.Security;
 
 namespace AtlasApiKeys.Core;
@@ -22,6 +23,11 @@ public sealed class AtlasDigestCredential : AtlasCredential
     public string PublicKey { get; }
 
     internal string PrivateKey { get; }
+
+    /// <inheritdoc />
+    internal override bool SameAs(AtlasCredential other) =>
+        other is AtlasDigestCredential key && string.Equals(key.PublicKey, PublicKey, StringComparison.Ordinal)
+        && string.Equals(key.PrivateKey, PrivateKey, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"API key {PublicKey} (private key hidden)";

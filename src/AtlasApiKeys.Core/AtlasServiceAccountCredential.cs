@@ -1,3 +1,4 @@
+using System;
 using System.Security;
 
 namespace AtlasApiKeys.Core;
@@ -22,6 +23,11 @@ public sealed class AtlasServiceAccountCredential : AtlasCredential
     public string ClientId { get; }
 
     internal string ClientSecret { get; }
+
+    /// <inheritdoc />
+    internal override bool SameAs(AtlasCredential other) =>
+        other is AtlasServiceAccountCredential account && string.Equals(account.ClientId, ClientId, StringComparison.Ordinal)
+        && string.Equals(account.ClientSecret, ClientSecret, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"service account {ClientId} (secret hidden)";

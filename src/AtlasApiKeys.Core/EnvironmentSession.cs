@@ -26,7 +26,15 @@ public static class EnvironmentSession
     /// <summary>Base URI.</summary>
     public const string BaseUrl = "MONGODB_ATLAS_OPS_MANAGER_URL";
 
-    internal static readonly string[] Names = [PublicKey, PrivateKey, ClientId, ClientSecret, ProjectId, OrgId, BaseUrl];
+    /// <summary>True when two sets of options read by <see cref="Options"/> make the same session: the same
+    /// credential (kind, id and secret), default project, default organization and address. A caller keeps the
+    /// session built from the variables while this holds, without keeping their text or hashing them (the
+    /// session's credential already holds the secret).</summary>
+    internal static bool SameSource(AtlasSessionOptions kept, AtlasSessionOptions read) =>
+        kept.Credential is { } credential && read.Credential is { } other && credential.SameAs(other)
+        && string.Equals(kept.DefaultProjectId, read.DefaultProjectId, StringComparison.Ordinal)
+        && string.Equals(kept.DefaultOrgId, read.DefaultOrgId, StringComparison.Ordinal)
+        && string.Equals(kept.BaseUri.OriginalString, read.BaseUri.OriginalString, StringComparison.Ordinal);
 
     /// <summary>MONGODB_ATLAS_ORG_ID, trimmed, or null when it is not set (the organization for a session
     /// that has none of its own: pass it to <see cref="IAtlasOrganizationClient.ResolveOrgIdAsync"/>).</summary>

@@ -1,9 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
-using System.Text;
 using AtlasApiKeys.Core;
-using AtlasApiKeys.Core.Platform;
 
 namespace AtlasApiKeys.Commands;
 
@@ -66,14 +64,15 @@ internal sealed class SessionStore
                 recommendedAction: "Run Connect-Atlas -Credential (Get-Credential), or set the Atlas CLI's environment variables."));
         }
 
-        var fingerprint = Fingerprint(environment);
         lock (slot)
         {
-            if (slot.FromEnvironment is null || slot.EnvironmentFingerprint != fingerprint)
+            // The variables are read on every call; the session is rebuilt only when what they say changed.
+            if (slot.FromEnvironment is null || slot.EnvironmentOptions is null || !EnvironmentSession.SameSource(slot.EnvironmentOptions, options))
             {
+                var built = new AtlasSession(options);
                 slot.FromEnvironment?.Dispose();
-                slot.FromEnvironment = new AtlasSession(options);
-                slot.EnvironmentFingerprint = fingerprint;
+                slot.FromEnvironment = built;
+                slot.EnvironmentOptions = options;
             }
 
             return slot.FromEnvironment;
@@ -100,25 +99,13 @@ internal sealed class SessionStore
 
     private Slot SlotFor(object scope) => slots.GetValue(scope, _ => new Slot());
 
-    /// <summary>A hash of the variables (so no secret is kept as a comparable string).</summary>
-    private static string Fingerprint(Func<string, string?> environment)
-    {
-        var text = new StringBuilder();
-        foreach (var name in EnvironmentSession.Names)
-        {
-            text.Append(environment(name)).Append('\n');
-        }
-
-        using var sha = FipsHashing.Sha256();   // CryptoAPI on .NET Framework: FIPS policy allows it
-        return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
     private sealed class Slot
     {
         public AtlasSession? Connected { get; set; }
 
         public AtlasSession? FromEnvironment { get; set; }
 
-        public string? EnvironmentFingerprint { get; set; }
+        /// <summary>What the variables said when <see cref="FromEnvironment"/> was built (its credential is the session's).</summary>
+        public AtlasSessionOptions? EnvironmentOptions { get; set; }
     }
 }
