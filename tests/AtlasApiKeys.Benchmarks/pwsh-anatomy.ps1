@@ -9,7 +9,9 @@
 [CmdletBinding()]
 param(
     [string] $Manifest,
-    [ValidateRange(1, 50)] [int] $Rounds = 9
+    [ValidateRange(1, 50)] [int] $Rounds = 9,
+    # Each round runs its rows in an order drawn from this seed, so no row always follows the same one.
+    [int] $Seed = 12
 )
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
@@ -55,8 +57,9 @@ try {
     $times = [ordered]@{}
     foreach ($name in $rows.Keys) { $times[$name] = @{ Setup = [Collections.Generic.List[double]]::new(); Call = [Collections.Generic.List[double]]::new() } }
     $null = Invoke-Timed '1' '1' @{}   # the first process of a run pays for the disk cache
+    $random = [Random]::new($Seed)
     for ($r = 0; $r -lt $Rounds; $r++) {
-        foreach ($name in $rows.Keys) {
+        foreach ($name in @($rows.Keys | Sort-Object { $random.Next() })) {
             $row = $rows[$name]
             $words = Invoke-Timed $row.Setup $row.Call $row.Environment
             if ($words[0] -ne $row.Expect) { throw "$name printed '$($words -join ' ')', not '$($row.Expect)' first." }
@@ -64,7 +67,7 @@ try {
             $times[$name].Call.Add([double]$words[2])
         }
     }
-    "## Inside a cold child: PowerShell $($PSVersionTable.PSVersion) ($PSHOME), median of $Rounds interleaved rounds"
+    "## Inside a cold child: PowerShell $($PSVersionTable.PSVersion) ($PSHOME), median of $Rounds interleaved rounds (each in its own order, seed $Seed)"
     ''
     '| child | Import-Module (or setup), ms | first call, ms |'
     '|---|---:|---:|'

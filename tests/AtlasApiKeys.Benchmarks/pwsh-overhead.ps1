@@ -9,6 +9,8 @@
 [CmdletBinding()]
 param(
     [ValidateRange(1, 100)] [int] $ColdRounds = 7,
+    # Each cold round runs its rows in an order drawn from this seed, so no row always follows the same one.
+    [int] $Seed = 12,
     [ValidateRange(1, 100)] [int] $WarmRounds = 7,
     [ValidateRange(1, 10000)] [int] $WarmCalls = 100,
     [ValidateRange(1, 1000)] [int] $LatencyMs = 20,
@@ -100,8 +102,11 @@ try {
     $coldCpu = [ordered]@{}
     foreach ($name in $cold.Keys) { $coldTimes[$name] = [Collections.Generic.List[double]]::new(); $coldCpu[$name] = [Collections.Generic.List[double]]::new() }
     $null = Invoke-Cold '1' $digestEnv   # the first process of a run pays for the disk cache
+    # A fixed order let one row always follow the same other (the module's service-account call always came
+    # after Invoke-RestMethod's digest call): each round draws its own order instead.
+    $random = [Random]::new($Seed)
     for ($r = 0; $r -lt $ColdRounds; $r++) {
-        foreach ($name in $cold.Keys) {
+        foreach ($name in @($cold.Keys | Sort-Object { $random.Next() })) {
             $run = Invoke-Cold $cold[$name].Command $cold[$name].Environment
             if ($run.Output -ne $cold[$name].Expect) { throw "$name printed '$($run.Output)', not '$($cold[$name].Expect)'." }
             $coldTimes[$name].Add($run.Ms)
@@ -114,7 +119,7 @@ try {
         'baseline first call, digest'          = 'Invoke-RestMethod first call, digest (-Credential)'
         'baseline first call, service account' = 'Invoke-RestMethod first call, service account (token, then bearer)'
     }
-    "## Cold runbook: fresh ``pwsh -NoProfile -NonInteractive -Command ...``, median of $ColdRounds interleaved rounds"
+    "## Cold runbook: fresh ``pwsh -NoProfile -NonInteractive -Command ...``, median of $ColdRounds interleaved rounds (each in its own order, seed $Seed)"
     ''
     '| command | wall ms | over bare pwsh | processor ms | over bare pwsh | wall over Invoke-RestMethod''s first call |'
     '|---|---:|---:|---:|---:|---:|'
