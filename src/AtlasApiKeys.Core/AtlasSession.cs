@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using AtlasApiKeys.Core.Http;
+using AtlasApiKeys.Core.Platform;
 
 namespace AtlasApiKeys.Core;
 
@@ -76,6 +77,7 @@ public sealed class AtlasSession : IDisposable
         }
 
         apiClient = CreateClient(socket, new RetryHandler(retry, gate, trace, time), auth, new DiagnosticsHandler(trace));
+        CryptoWarmup.Start(Credential is AtlasDigestCredential, BaseUri);
         ApiKeys = new AtlasProjectApiKeyClient(this);
         Organization = new AtlasOrganizationClient(this);
     }

@@ -1,0 +1,40 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $stub = Start-AtlasStub
+    # What a fresh runbook process says about the crypto warm-up (internal: read by reflection; Core loads, as the
+    # module loads it, through the module's resolver).
+    $script:Probe = '$warmup = [Reflection.Assembly]::Load(''AtlasApiKeys.Core'').GetType(''AtlasApiKeys.Core.Platform.CryptoWarmup'', $true); ' +
+        '"before $($warmup::Started)"; $null = Get-AtlasConnection; "opened $($warmup::Started)"; {0}; "after $($warmup::Started)"'
+}
+
+AfterAll {
+    Stop-AtlasStub $stub
+}
+
+Describe 'A runbook''s first session loads the crypto library ahead of need (a pwsh -NonInteractive child)' {
+    It 'starts loading it when a digest session opens, before any request (MD5 follows the first 401)' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $script:run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command ($Probe -f '@(Get-AtlasProjectApiKey).Count')
+        }
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Contain 'before False'
+        $run.Output | Should -Contain "opened $(-not $IsWindows)"   # Windows: CNG comes with the system
+        $run.Output | Should -Contain '3'
+        $sent.Count | Should -Be 2   # the 401, then the signed request
+    }
+
+    It 'does not load it for a service account over plain http to loopback, which needs no crypto' {
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub -ServiceAccount) -Command ($Probe -f '@(Get-AtlasProjectApiKey).Count')
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Contain '3'
+        $run.Output | Should -Contain 'after False'
+    }
+
+    It 'starts loading it when a service account''s session to an https address opens (the TLS handshake needs it)' {
+        $environment = Get-AtlasStubEnvironment $stub -ServiceAccount
+        $environment['MONGODB_ATLAS_OPS_MANAGER_URL'] = 'https://127.0.0.1:9/'   # never called: opening the session sends nothing
+        $run = Invoke-AtlasChildPwsh -Environment $environment -Command ($Probe -f '$null')
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Contain "opened $(-not $IsWindows)"
+    }
+}
