@@ -5,6 +5,13 @@ BeforeAll {
     # module loads it, through the module's resolver).
     $script:Probe = '$warmup = [Reflection.Assembly]::Load(''AtlasApiKeys.Core'').GetType(''AtlasApiKeys.Core.Platform.CryptoWarmup'', $true); ' +
         '"before $($warmup::Started)"; $null = Get-AtlasConnection; "opened $($warmup::Started)"; {0}; "after $($warmup::Started)"'
+    # The stub's variables for one kind of credential, the other kind's unset in the child (a shell's own would win).
+    function Get-Variables([switch] $ServiceAccount) {
+        $environment = Get-AtlasStubEnvironment $stub -ServiceAccount:$ServiceAccount
+        $others = if ($ServiceAccount) { 'MONGODB_ATLAS_PUBLIC_API_KEY', 'MONGODB_ATLAS_PRIVATE_API_KEY' } else { 'MONGODB_ATLAS_CLIENT_ID', 'MONGODB_ATLAS_CLIENT_SECRET' }
+        foreach ($name in $others) { $environment[$name] = $null }
+        $environment
+    }
 }
 
 AfterAll {
@@ -14,27 +21,27 @@ AfterAll {
 Describe 'A runbook''s first session loads the crypto library ahead of need (a pwsh -NonInteractive child)' {
     It 'starts loading it when a digest session opens, before any request (MD5 follows the first 401)' {
         $sent = Measure-AtlasStubRequest $stub {
-            $script:run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command ($Probe -f '@(Get-AtlasProjectApiKey).Count')
+            $script:run = Invoke-AtlasChildPwsh -Environment (Get-Variables) -Command ($Probe -f '@(Get-AtlasProjectApiKey).Count')
         }
         $run.ExitCode | Should -Be 0
         $run.Output | Should -Contain 'before False'
-        $run.Output | Should -Contain "opened $(-not $IsWindows)"   # Windows: CNG comes with the system
+        $run.Output | Should -Contain "opened $IsLinux"   # Windows and macOS: not OpenSSL
         $run.Output | Should -Contain '3'
         $sent.Count | Should -Be 2   # the 401, then the signed request
     }
 
     It 'does not load it for a service account over plain http to loopback, which needs no crypto' {
-        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub -ServiceAccount) -Command ($Probe -f '@(Get-AtlasProjectApiKey).Count')
+        $run = Invoke-AtlasChildPwsh -Environment (Get-Variables -ServiceAccount) -Command ($Probe -f '@(Get-AtlasProjectApiKey).Count')
         $run.ExitCode | Should -Be 0
         $run.Output | Should -Contain '3'
         $run.Output | Should -Contain 'after False'
     }
 
     It 'starts loading it when a service account''s session to an https address opens (the TLS handshake needs it)' {
-        $environment = Get-AtlasStubEnvironment $stub -ServiceAccount
+        $environment = Get-Variables -ServiceAccount
         $environment['MONGODB_ATLAS_OPS_MANAGER_URL'] = 'https://127.0.0.1:9/'   # never called: opening the session sends nothing
         $run = Invoke-AtlasChildPwsh -Environment $environment -Command ($Probe -f '$null')
         $run.ExitCode | Should -Be 0
-        $run.Output | Should -Contain "opened $(-not $IsWindows)"
+        $run.Output | Should -Contain "opened $IsLinux"
     }
 }

@@ -33,6 +33,7 @@ public sealed class SessionStoreTests : StubTest
     }
 
     [Theory]
+    [InlineData(EnvironmentSession.PublicKey)]
     [InlineData(EnvironmentSession.PrivateKey)]
     [InlineData(EnvironmentSession.ProjectId)]
     [InlineData(EnvironmentSession.OrgId)]
@@ -43,10 +44,11 @@ public sealed class SessionStoreTests : StubTest
         var old = Resolve(environment);
         environment[name] = name switch
         {
+            EnvironmentSession.PublicKey => Stub.Seed.CiDeploy.PublicKey,
             EnvironmentSession.PrivateKey => "not-" + Stub.Seed.Admin.PrivateKey,
             EnvironmentSession.ProjectId => Stub.Staging,
             EnvironmentSession.OrgId => Stub.Seed.Production.OrgId,
-            _ => Stub.Server.BaseUri.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
+            _ => Stub.Server.BaseUri.ToString().TrimEnd('/'),   // the same server, written differently
         };
 
         var rebuilt = Resolve(environment);
@@ -56,9 +58,9 @@ public sealed class SessionStoreTests : StubTest
         var disposed = await Assert.ThrowsAnyAsync<Exception>(async () => await old.ApiKeys.ListAsync(Stub.Production).ToListAsync());
         Assert.IsType<ObjectDisposedException>(disposed.GetBaseException());
         Assert.Equal(sent, Stub.ApiRequests().Count);
-        if (name == EnvironmentSession.PrivateKey)
+        if (name is EnvironmentSession.PublicKey or EnvironmentSession.PrivateKey)
         {
-            // The new session signs with the new key: the stub refuses it.
+            // The new session signs with the new pair: the stub refuses it.
             var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await rebuilt.ApiKeys.ListAsync(Stub.Production).ToListAsync());
             Assert.Contains(Stub.ApiRequests(), r => r.Status == 401 && r.Nc is not null);   // a signed request, refused
             Assert.DoesNotContain(Stub.Seed.Admin.PrivateKey, refused.ToString(), StringComparison.Ordinal);
