@@ -1,3 +1,9 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+#endif
 using System.Net;
 using System.Net.Http;
 using AtlasApiKeys.Core.Platform;
@@ -35,4 +41,19 @@ internal static class PrimaryHandler
         // without a proxy, or with one that asks for nothing, they are never sent.
         handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials;
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>PowerShell 7's socket handler with <see cref="Configure"/>'s settings, connecting through
+    /// <paramref name="connect"/> (the netstandard2.0 build sets the same by reflection in WireGuardHandler).</summary>
+    internal static SocketsHttpHandler CreateSocketHandler(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        PreAuthenticate = false,
+        MaxConnectionsPerServer = MaxConnectionsPerServer,
+        DefaultProxyCredentials = CredentialCache.DefaultCredentials,
+        ConnectCallback = connect,
+    };
+#endif
 }

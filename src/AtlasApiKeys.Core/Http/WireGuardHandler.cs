@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+#if !NET8_0_OR_GREATER
 using System.Net;
+#endif
 using System.Net.Http;
 #if !NET8_0_OR_GREATER
 using System.Reflection;
@@ -31,23 +33,14 @@ internal sealed class WireGuardHandler(HttpMessageHandler platform) : Delegating
     public static HttpMessageHandler? TryCreate()
     {
 #if NET8_0_OR_GREATER
-        // PowerShell 7's build names the type: no reflection to set up (a first call's few milliseconds). The
-        // settings are PrimaryHandler.Configure's, on the socket handler itself.
+        // PowerShell 7's build names the type: no reflection to set up (a first call's few milliseconds).
         if (!SocketsHttpHandler.IsSupported)
         {
             return null;
         }
 
-        return new WireGuardHandler(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            PreAuthenticate = false,
-            MaxConnectionsPerServer = PrimaryHandler.MaxConnectionsPerServer,
-            DefaultProxyCredentials = CredentialCache.DefaultCredentials,
-            ConnectCallback = static (context, cancellationToken) => new ValueTask<Stream>(WireConnector.ConnectAsync(context.DnsEndPoint, cancellationToken)),
-        });
+        return new WireGuardHandler(PrimaryHandler.CreateSocketHandler(
+            static (context, cancellationToken) => new ValueTask<Stream>(WireConnector.ConnectAsync(context.DnsEndPoint, cancellationToken))));
 #else
         var type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
         var connect = type?.GetProperty("ConnectCallback");

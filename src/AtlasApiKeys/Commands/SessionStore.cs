@@ -67,20 +67,19 @@ internal sealed class SessionStore
         lock (slot)
         {
             // The variables are read on every call; the session is rebuilt only when what they say changed.
-            if (slot.FromEnvironment is null || slot.EnvironmentOptions is null || !EnvironmentSession.SameSource(slot.EnvironmentOptions, options))
+            if (slot.FromEnvironment is not { } kept || !EnvironmentSession.SameSource(kept.Options, options))
             {
-                var built = new AtlasSession(options);
-                slot.FromEnvironment?.Dispose();
-                slot.FromEnvironment = built;
-                slot.EnvironmentOptions = options;
+                var built = new EnvironmentEntry(new AtlasSession(options), options);
+                slot.FromEnvironment?.Session.Dispose();
+                slot.FromEnvironment = kept = built;
             }
 
-            return slot.FromEnvironment;
+            return kept.Session;
         }
     }
 
     /// <summary>True when <paramref name="session"/> is the one this scope built from the environment.</summary>
-    public bool IsFromEnvironment(object scope, AtlasSession session) => ReferenceEquals(SlotFor(scope).FromEnvironment, session);
+    public bool IsFromEnvironment(object scope, AtlasSession session) => ReferenceEquals(SlotFor(scope).FromEnvironment?.Session, session);
 
     /// <summary>The session a command without -Session would use, and whether it came from the
     /// environment; null when there is none (never the AtlasNotConnected error). A bad variable still
@@ -103,9 +102,9 @@ internal sealed class SessionStore
     {
         public AtlasSession? Connected { get; set; }
 
-        public AtlasSession? FromEnvironment { get; set; }
-
-        /// <summary>What the variables said when <see cref="FromEnvironment"/> was built (its credential is the session's).</summary>
-        public AtlasSessionOptions? EnvironmentOptions { get; set; }
+        public EnvironmentEntry? FromEnvironment { get; set; }
     }
+
+    /// <summary>The session built from the variables, and what they said then (its credential is the session's).</summary>
+    private sealed record EnvironmentEntry(AtlasSession Session, AtlasSessionOptions Options);
 }
