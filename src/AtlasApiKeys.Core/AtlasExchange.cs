@@ -98,13 +98,17 @@ internal sealed class AtlasExchange(AtlasSession session)
         {
             throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", $"no answer within {ex.Timeout.TotalSeconds:0.###} s", ex, mayHaveActed: true);
         }
+        catch (Exception ex) when (ex is ObjectDisposedException || (ex is OperationCanceledException && session.IsDisposed))
+        {
+            // Closed before the call (ObjectDisposedException), or under it: disposing the client cancels what it
+            // is sending, which may have reached Atlas (the handlers cannot tell that cancellation from the caller's).
+            var mayHaveActed = operation.MayHaveActed && (ex is OperationCanceledException || RequestFlags.MayHaveReached(request));
+            var advice = mayHaveActed ? operation.LostAnswerAdvice : null;
+            throw new AtlasApiException($"This Atlas session is closed (Disconnect-Atlas closed it, or it was disposed): connect again, or pass a session that is open.{(advice is null ? string.Empty : " " + advice)}", AtlasFailureKind.Connection, call.Method.Method, call.DisplayPath, 0, "SESSION_CLOSED", mayHaveSucceeded: mayHaveActed, recommendedAction: advice, inner: ex);
+        }
         catch (OperationCanceledException ex)
         {
             throw Failure(call, AtlasFailureKind.Timeout, "TIMEOUT", "the request timed out", ex, mayHaveActed: true);
-        }
-        catch (ObjectDisposedException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new AtlasApiException("This Atlas session is closed (Disconnect-Atlas, or a new Connect-Atlas replaced it): connect again, or pass a session that is open.", AtlasFailureKind.Connection, call.Method.Method, call.DisplayPath, 0, "SESSION_CLOSED", inner: ex);
         }
         catch (Exception ex) when (ConnectionFailures.IsConnectionFailure(ex))
         {

@@ -21,6 +21,7 @@ public sealed class AtlasSession : IDisposable
     private readonly Lazy<HttpClient>? tokenClient;
     private readonly ServiceAccountTokens? tokens;
     private readonly TimeProvider time;
+    private int disposed;
 
     /// <summary>Opens a session. Throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public AtlasSession(AtlasSessionOptions options)
@@ -123,6 +124,9 @@ public sealed class AtlasSession : IDisposable
     /// caller disposes it, never the store that replaces it.</summary>
     internal bool HandedOut { get; set; }
 
+    /// <summary>True once <see cref="Dispose"/> ran: a request it cut short reports the session closed, not a timeout.</summary>
+    internal bool IsDisposed => Volatile.Read(ref disposed) != 0;
+
     /// <summary>Paces the session by Atlas's rate-limit answers.</summary>
     internal RateGate RateGate { get; }
 
@@ -139,6 +143,11 @@ public sealed class AtlasSession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         apiClient.Dispose();
         if (tokenClient is { IsValueCreated: true })
         {

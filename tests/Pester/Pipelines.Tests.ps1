@@ -56,3 +56,51 @@ Describe 'The session from the environment (a runbook)' {
         @($sent.Status) | Should -Be @(401, 200, 200)
     }
 }
+
+Describe 'A command later in the pipeline that changes the session' {
+    # The listing upstream reads four pages (500 a page) while the items of each are handled downstream; the
+    # session it started with must stay open until it ends. Every answer waits 150 ms, so the listing cannot
+    # finish before the first item's command downstream has replaced its session (on loopback it otherwise
+    # reads all four pages ahead, and nothing would be closed under it).
+    BeforeAll {
+        function Set-StubLatency([int] $Milliseconds) {
+            $body = @{ milliseconds = $Milliseconds } | ConvertTo-Json
+            $null = Invoke-RestMethod -Uri ([uri]::new($stub.BaseUri, '_stub/latency')) -Method Put -Body $body -ContentType 'application/json'
+        }
+        Set-StubLatency 150
+    }
+
+    AfterAll {
+        Set-StubLatency 0
+    }
+
+    It 'does not close it under a listing still running: Connect-Atlas downstream' {
+        $seen = 0
+        $errors = @(Get-AtlasProjectApiKey -ProjectId $stub.Bulk -ErrorVariable failed -ErrorAction SilentlyContinue | ForEach-Object {
+                $seen++
+                if ($seen % 500 -eq 1) { Connect-AtlasStub $stub }   # replaces the connected session each page
+            }) + @($failed)
+        $errors | Should -BeNullOrEmpty
+        $seen | Should -Be 1600
+        (Get-AtlasProjectApiKey -ProjectId $stub.Bulk | Measure-Object).Count | Should -Be 1600   # the newest connection works
+    }
+
+    It 'does not close it under a listing still running: a runbook changing MONGODB_ATLAS_PROJECT_ID downstream' {
+        $command = @"
+`$seen = 0
+Get-AtlasProjectApiKey -ProjectId '$($stub.Bulk)' | ForEach-Object {
+    `$seen++
+    if (`$seen % 500 -eq 1) {
+        `$env:MONGODB_ATLAS_PROJECT_ID = if (`$seen % 1000 -eq 1) { '$($stub.Staging)' } else { '$($stub.Production)' }
+        'inner ' + @(Get-AtlasProjectApiKey).Count
+    }
+}
+'seen ' + `$seen
+"@
+        $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub) -Command $command
+        $run.Output | Where-Object { $_ -like 'ERROR:*' } | Should -BeNullOrEmpty
+        $run.Output | Should -Contain 'seen 1600'
+        @($run.Output | Where-Object { $_ -like 'inner *' }).Count | Should -Be 4
+        $run.ExitCode | Should -Be 0
+    }
+}

@@ -27,7 +27,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        stopping.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
     }
 
@@ -54,6 +54,16 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     /// <inheritdoc />
     protected override void StopProcessing() => stopping.Cancel();
+
+    /// <summary>Releases what the command holds; PowerShell disposes a command when its pipeline ends, after its
+    /// work (an override calls this base).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            stopping.Dispose();
+        }
+    }
 
     /// <summary>WriteObject, on the pipeline thread.</summary>
     protected new void WriteObject(object sendToPipeline) => Post(() => base.WriteObject(sendToPipeline));

@@ -16,7 +16,9 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
     /// <summary>This runspace's: read on the pipeline thread, where the cmdlet is made.</summary>
     private readonly object scope = Scope;
 
+    private readonly object sessionLock = new();
     private AtlasSession? session;
+    private bool borrowed;
 
     /// <summary>The session to use (default: the one Connect-Atlas stored, else the MONGODB_ATLAS_* variables).</summary>
     [Parameter]
@@ -28,13 +30,31 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
 
     /// <summary>The session: -Session, else Connect-Atlas's, else the environment's; terminating
     /// (AtlasNotConnected) when there is none.</summary>
-    private protected AtlasSession CurrentSession => session ??= SessionStore.Default.Resolve(Session, scope, Environment.GetEnvironmentVariable);
+    private protected AtlasSession CurrentSession => Volatile.Read(ref session) ?? FirstSession();
 
     /// <summary>The token of the work running now (cancelled by Ctrl+C), for helpers not handed one.</summary>
     private protected CancellationToken WorkCancellation { get; private set; }
 
     /// <summary>The client of <see cref="CurrentSession"/>.</summary>
     private protected IAtlasProjectApiKeyClient Client => CurrentSession.ApiKeys;
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            lock (sessionLock)
+            {
+                if (borrowed && session is { } used)
+                {
+                    borrowed = false;
+                    SessionStore.Default.Return(used);   // closed now if the store let go of it meanwhile
+                }
+            }
+        }
+
+        base.Dispose(disposing);
+    }
 
     /// <inheritdoc />
     protected override async Task RunWorkAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
@@ -50,6 +70,22 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
         }))
         {
             await work(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The session on first use, borrowed from the store for the command's life (see
+    /// <see cref="SessionStore.Borrow"/>); once, though work items may ask at the same time.</summary>
+    private AtlasSession FirstSession()
+    {
+        lock (sessionLock)
+        {
+            if (session is not { } found)
+            {
+                found = SessionStore.Default.Borrow(Session, scope, Environment.GetEnvironmentVariable, out borrowed);
+                Volatile.Write(ref session, found);
+            }
+
+            return found;
         }
     }
 

@@ -6,18 +6,22 @@ using AtlasApiKeys.Core;
 namespace AtlasApiKeys.Commands;
 
 /// <summary>The session Connect-Atlas stored, per scope (the cmdlets use the runspace), and a session
-/// built from the Atlas CLI's environment variables, kept while those variables stay the same.</summary>
+/// built from the Atlas CLI's environment variables, kept while those variables stay the same. A session the
+/// store replaced is disposed once no command borrowed it any more: a command later in the same pipeline that
+/// connects again or changes a variable does not close it under one still running (Disconnect-Atlas does).</summary>
 internal sealed class SessionStore
 {
     /// <summary>The store the module uses.</summary>
     public static SessionStore Default { get; } = new();
 
     private readonly ConditionalWeakTable<object, Slot> slots = new();
+    private readonly ConditionalWeakTable<AtlasSession, Borrowers> borrowers = new();
 
     /// <summary>The session Connect-Atlas stored for this scope, if any.</summary>
     public AtlasSession? GetConnected(object scope) => SlotFor(scope).Connected;
 
-    /// <summary>Stores a session for the scope, disposing the one it replaces unless the caller holds it.</summary>
+    /// <summary>Stores a session for the scope, disposing the one it replaces unless the caller holds it (-PassThru):
+    /// once no command uses it; at once when <paramref name="session"/> is null (Disconnect-Atlas).</summary>
     public void SetConnected(object scope, AtlasSession? session)
     {
         var slot = SlotFor(scope);
@@ -27,14 +31,51 @@ internal sealed class SessionStore
             slot.Connected = session;
             if (old is not null && !ReferenceEquals(old, session) && !old.HandedOut)
             {
-                old.Dispose();   // nobody else holds it
+                if (session is null)
+                {
+                    old.Dispose();   // Disconnect-Atlas: closed at once, a command still using it included
+                }
+                else
+                {
+                    LetGo(old);   // replaced: closed now, or when the last command using it ends
+                }
             }
         }
     }
 
     /// <summary>The session for a call: the explicit one, else the connected one, else one from the
     /// environment. Throws <see cref="TerminatingErrorException"/> (AtlasNotConnected) when there is none.</summary>
-    public AtlasSession Resolve(AtlasSession? explicitSession, object scope, Func<string, string?> environment)
+    public AtlasSession Resolve(AtlasSession? explicitSession, object scope, Func<string, string?> environment) =>
+        Find(explicitSession, scope, environment, borrow: false);
+
+    /// <summary>The session for a command, as <see cref="Resolve"/> finds it; one the store holds is borrowed
+    /// (<paramref name="borrowed"/>): it stays open, even if the store lets go of it meanwhile, until the command
+    /// gives it back with <see cref="Return"/>.</summary>
+    public AtlasSession Borrow(AtlasSession? explicitSession, object scope, Func<string, string?> environment, out bool borrowed)
+    {
+        borrowed = explicitSession is null;
+        return Find(explicitSession, scope, environment, borrowed);
+    }
+
+    /// <summary>Gives back a session <see cref="Borrow"/> lent; the last command to give back one the store let
+    /// go of disposes it.</summary>
+    public void Return(AtlasSession session)
+    {
+        var count = borrowers.GetOrCreateValue(session);
+        bool close;
+        lock (count)
+        {
+            count.Commands--;
+            close = count.Commands == 0 && count.LetGo;
+        }
+
+        if (close)
+        {
+            session.Dispose();
+        }
+    }
+
+    private AtlasSession Find(AtlasSession? explicitSession, object scope, Func<string, string?> environment, bool borrow)
     {
         if (explicitSession is not null)
         {
@@ -42,9 +83,12 @@ internal sealed class SessionStore
         }
 
         var slot = SlotFor(scope);
-        if (slot.Connected is { } connected)
+        lock (slot)
         {
-            return connected;
+            if (slot.Connected is { } connected)
+            {
+                return borrow ? Lend(connected) : connected;
+            }
         }
 
         AtlasSessionOptions? options;
@@ -70,11 +114,15 @@ internal sealed class SessionStore
             if (slot.FromEnvironment is not { } kept || !EnvironmentSession.SameSource(kept.Options, options))
             {
                 var built = new EnvironmentEntry(new AtlasSession(options), options);
-                slot.FromEnvironment?.Session.Dispose();
+                if (slot.FromEnvironment is { } replaced)
+                {
+                    LetGo(replaced.Session);
+                }
+
                 slot.FromEnvironment = kept = built;
             }
 
-            return kept.Session;
+            return borrow ? Lend(kept.Session) : kept.Session;
         }
     }
 
@@ -98,11 +146,50 @@ internal sealed class SessionStore
 
     private Slot SlotFor(object scope) => slots.GetValue(scope, _ => new Slot());
 
+    /// <summary>Counts one more command using <paramref name="session"/> (under the slot's lock, so the store
+    /// cannot let go of it between the lookup and the count).</summary>
+    private AtlasSession Lend(AtlasSession session)
+    {
+        var count = borrowers.GetOrCreateValue(session);
+        lock (count)
+        {
+            count.Commands++;
+        }
+
+        return session;
+    }
+
+    /// <summary>The store no longer hands out <paramref name="session"/>: disposed now if no command uses it,
+    /// else by the last one to give it back.</summary>
+    private void LetGo(AtlasSession session)
+    {
+        var count = borrowers.GetOrCreateValue(session);
+        bool close;
+        lock (count)
+        {
+            count.LetGo = true;
+            close = count.Commands == 0;
+        }
+
+        if (close)
+        {
+            session.Dispose();
+        }
+    }
+
     private sealed class Slot
     {
         public AtlasSession? Connected { get; set; }
 
         public EnvironmentEntry? FromEnvironment { get; set; }
+    }
+
+    /// <summary>How many commands use a session the store handed out, and whether the store has let go of it.</summary>
+    private sealed class Borrowers
+    {
+        public int Commands { get; set; }
+
+        public bool LetGo { get; set; }
     }
 
     /// <summary>The session built from the variables, and what they said then (its credential is the session's).</summary>

@@ -4,12 +4,14 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtlasApiKeys.Commands;
 using AtlasApiKeys.Core;
+using AtlasApiKeys.Core.Errors;
 using Xunit;
 
 namespace AtlasApiKeys.Tests.Commands;
 
 /// <summary>The session a command builds from the MONGODB_ATLAS_* variables: kept while they say the same
-/// thing, rebuilt (and the old one disposed) when they change, checked against the stub over the wire.</summary>
+/// thing, rebuilt (and the old one disposed) when they change, checked against the stub over the wire; and a
+/// session a command borrowed, closed only when the last command using it gives it back.</summary>
 public sealed class SessionStoreTests : StubTest
 {
     private readonly SessionStore store = new();
@@ -91,6 +93,77 @@ public sealed class SessionStoreTests : StubTest
     }
 
     [Fact]
+    public async Task A_session_a_command_borrowed_stays_open_when_the_variables_change_and_closes_when_given_back()
+    {
+        var environment = DigestVariables();
+        var running = Borrow(environment);   // a listing still running upstream
+        environment[EnvironmentSession.ProjectId] = Stub.Staging;   // a command downstream changes a variable
+        var later = Borrow(environment);
+
+        Assert.NotSame(running, later);
+        Assert.Equal(3, (await running.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);   // not closed under it
+        store.Return(later);   // still the store's: stays open
+        Assert.Equal(3, (await later.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);
+
+        store.Return(running);   // the last user of the one the store let go of closes it
+        var sent = Stub.ApiRequests().Count;
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(async () => await running.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+        Assert.Equal(sent, Stub.ApiRequests().Count);
+        Assert.Same(later, Resolve(environment));
+    }
+
+    [Fact]
+    public async Task A_connected_session_a_command_borrowed_outlives_the_next_Connect_until_given_back()
+    {
+        var first = Stub.Track(Stub.Digest());
+        store.SetConnected(scope, first);
+        Assert.Same(first, store.Borrow(null, scope, _ => null, out var borrowed));
+        Assert.True(borrowed);
+        Assert.Same(first, store.Borrow(null, scope, _ => null, out _));   // two commands of one pipeline
+
+        store.SetConnected(scope, Stub.Track(Stub.Digest()));   // Connect-Atlas again, downstream
+        store.Return(first);
+        Assert.Equal(3, (await first.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);   // one command still uses it
+        store.Return(first);
+
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(async () => await first.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Disconnect_closes_the_connected_session_at_once_though_a_command_uses_it()
+    {
+        var connected = Stub.Track(Stub.Digest());
+        store.SetConnected(scope, connected);
+        store.Borrow(null, scope, _ => null, out _);
+
+        store.SetConnected(scope, null);   // Disconnect-Atlas, downstream
+
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(async () => await connected.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+        store.Return(connected);   // the command ends: nothing more to do
+    }
+
+    [Fact]
+    public async Task Sessions_the_store_does_not_own_are_never_closed_by_it()
+    {
+        var given = Stub.Track(Stub.Digest());   // -Session $s
+        Assert.Same(given, store.Borrow(given, scope, _ => null, out var borrowed));
+        Assert.False(borrowed);
+
+        var handedOut = Stub.Track(Stub.Digest());   // Connect-Atlas -PassThru
+        handedOut.HandedOut = true;
+        store.SetConnected(scope, handedOut);
+        store.Borrow(null, scope, _ => null, out _);
+        store.SetConnected(scope, null);   // Disconnect-Atlas
+        store.Return(handedOut);
+
+        Assert.Equal(3, (await given.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);
+        Assert.Equal(3, (await handedOut.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);   // the caller's $s
+    }
+
+    [Fact]
     public void Credentials_match_only_the_same_kind_id_and_secret()
     {
         var key = new AtlasDigestCredential("abcdefgh", "secret");
@@ -106,6 +179,13 @@ public sealed class SessionStoreTests : StubTest
 
     private AtlasSession Resolve(Dictionary<string, string> environment) =>
         Stub.Track(store.Resolve(null, scope, name => environment.TryGetValue(name, out var value) ? value : null));
+
+    private AtlasSession Borrow(Dictionary<string, string> environment)
+    {
+        var session = Stub.Track(store.Borrow(null, scope, name => environment.TryGetValue(name, out var value) ? value : null, out var borrowed));
+        Assert.True(borrowed);
+        return session;
+    }
 
     private Dictionary<string, string> DigestVariables() => new()
     {

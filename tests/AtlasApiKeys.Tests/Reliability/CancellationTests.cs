@@ -54,6 +54,37 @@ public sealed class CancellationTests : StubTest
         Assert.Equal(50, (await session.ApiKeys.ListAsync(bulk.Id).ToListAsync()).Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_session_disposed_under_a_call_reports_it_closed_not_timed_out(bool create)
+    {
+        var session = Stub.Track(Stub.Digest());
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();   // signed already: the next request is the call
+        Stub.Server.Faults.Add(new Fault { Kind = FaultKind.Hang, Method = create ? "POST" : "GET" });
+        Task call = create
+            ? session.ApiKeys.CreateAsync(Stub.Production, "cut short", ["GROUP_READ_ONLY"])
+            : session.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (Stub.Server.Faults.Injected == 0)
+            {
+                await Task.Delay(10, patience.Token);   // until the stub holds the request
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        session.Dispose();
+        var closed = await Assert.ThrowsAsync<AtlasApiKeys.Core.Errors.AtlasApiException>(() => call);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalMilliseconds:0} ms to end");
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+        Assert.IsAssignableFrom<OperationCanceledException>(closed.InnerException);   // cut short in flight, not refused before it
+        Assert.Contains("session is closed", closed.Message, StringComparison.Ordinal);
+        Assert.Equal(create, closed.MayHaveSucceeded);   // a create the server got may have acted
+        Assert.Equal(create, closed.RecommendedAction is not null);
+    }
+
     private static async Task<TimeSpan> CancelAfter(int milliseconds, Func<CancellationToken, Task> call)
     {
         using var cts = new CancellationTokenSource(milliseconds);
