@@ -3,7 +3,8 @@
 # from child to child, do not blur it), median of -Rounds interleaved rounds. Beside the module: an empty
 # one-cmdlet binary module with and without a one-view format file (what PowerShell charges any module), the
 # module without its format file, a bare HttpClient's first request from PowerShell (one exchange: what any
-# HTTP client pays once a process) and the first SHA-256 (the platform's crypto library loading). From the
+# HTTP client pays once a process), the first SHA-256 (the platform's crypto library loading), the module's assembly
+# without its manifest, and the first case-insensitive string comparison with and without ICU. From the
 # repository root, after ./build.ps1 -Task Build (any PowerShell: the dotnet tool's, or pwsh-readytorun.ps1's copy):
 #   dotnet pwsh tests/AtlasApiKeys.Benchmarks/pwsh-anatomy.ps1 [-Rounds 9] [-Manifest <another build's .psd1>]
 [CmdletBinding()]
@@ -53,6 +54,13 @@ try {
         'the module, service account'                           = @{ Setup = "Import-Module '$manifest'"; Call = '@(Get-AtlasProjectApiKey).Count'; Environment = $account; Expect = '3' }
         'HttpClient''s first request from PowerShell (one 401)' = @{ Setup = '$c = [Net.Http.HttpClient]::new()'; Call = "[int]`$c.GetAsync('$list').GetAwaiter().GetResult().StatusCode"; Environment = @{}; Expect = '401' }
         'the first SHA-256 from PowerShell'                     = @{ Setup = '$b = [byte[]]@(0)'; Call = '[Security.Cryptography.SHA256]::HashData($b).Length'; Environment = @{}; Expect = '32' }
+        # The module's assembly without its manifest (nor format file); and the first culture-aware case-insensitive
+        # comparison of a process (ICU builds a collator with .NET's rules), which bare `1` never makes and the
+        # module's import does (the manifest's `$PSEdition -eq`, the CmdletsToExport filter), as does any cmdlet
+        # called by name: beside it, the same in a child without ICU (invariant globalization).
+        'the module''s assembly alone (no manifest), digest'     = @{ Setup = "Import-Module '$(Join-Path (Split-Path $manifest) 'net8.0/AtlasApiKeys.dll')'"; Call = '@(Get-AtlasProjectApiKey).Count'; Environment = $digest; Expect = '3' }
+        'the first case-insensitive comparison (`''a'' -eq ''A''`)' = @{ Setup = '$a = ''a'''; Call = '[int]($a -eq ''A'')'; Environment = @{}; Expect = '1' }
+        'the same without ICU (invariant globalization)'       = @{ Setup = '$a = ''a'''; Call = '[int]($a -eq ''A'')'; Environment = @{ DOTNET_SYSTEM_GLOBALIZATION_INVARIANT = '1' }; Expect = '1' }
     }
     $times = [ordered]@{}
     foreach ($name in $rows.Keys) { $times[$name] = @{ Setup = [Collections.Generic.List[double]]::new(); Call = [Collections.Generic.List[double]]::new() } }
