@@ -55,6 +55,11 @@ internal sealed class AtlasExchange(AtlasSession session)
 
         try
         {
+            if (session.IsDisposed)
+            {
+                throw new ObjectDisposedException(nameof(AtlasSession));   // its wire may live on in a session that shares it
+            }
+
             using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (RequestFlags.TryGetAnswer(request, out var read))
             {

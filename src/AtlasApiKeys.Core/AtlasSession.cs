@@ -17,9 +17,7 @@ public sealed class AtlasSession : IDisposable
     /// <summary>The media type every call asks for.</summary>
     public const string MediaType = "application/vnd.atlas.2023-01-01+json";
 
-    private readonly HttpClient apiClient;
-    private readonly Lazy<HttpClient>? tokenClient;
-    private readonly ServiceAccountTokens? tokens;
+    private readonly SessionWire wire;
     private readonly TimeProvider time;
     private int disposed;
 
@@ -33,15 +31,7 @@ public sealed class AtlasSession : IDisposable
 
         AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckBaseUri(options.BaseUri, options.AllowInsecureHttp, "BaseUri"), "BaseUri");
         Credential = options.Credential ?? throw new ArgumentException("Credential must be given: an API key pair or a service account.", "Credential");
-        if (options.DefaultProjectId is not null)
-        {
-            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(options.DefaultProjectId, "ProjectId"), "ProjectId");
-        }
-
-        if (options.DefaultOrgId is not null)
-        {
-            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(options.DefaultOrgId, "OrgId"), "OrgId");
-        }
+        CheckDefaults(options.DefaultProjectId, options.DefaultOrgId);
 
         BaseUri = new Uri(options.BaseUri.GetLeftPart(UriPartial.Authority) + "/");
         DefaultProjectId = options.DefaultProjectId;
@@ -54,8 +44,9 @@ public sealed class AtlasSession : IDisposable
         var retry = options.Retry.Clone();
         var trace = options.Trace;
         time = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", "TimeProvider");
-        RateGate = new RateGate(time);
-        var gate = RateGate;
+        var gate = new RateGate(time);
+        Lazy<HttpClient>? tokenClient = null;
+        ServiceAccountTokens? tokens = null;
 
         // The handlers are chained here rather than by IHttpClientFactory: a session's pipelines live as long
         // as it does, and a dependency-injection container per session cost a runbook's first call more
@@ -77,8 +68,23 @@ public sealed class AtlasSession : IDisposable
                 throw new ArgumentException("Credential must be an API key pair or a service account.", "Credential");
         }
 
-        apiClient = CreateClient(socket, new RetryHandler(retry, gate, trace, time), auth, new DiagnosticsHandler(trace));
+        wire = new SessionWire(CreateClient(socket, new RetryHandler(retry, gate, trace, time), auth, new DiagnosticsHandler(trace)), tokenClient, tokens, gate);
         CryptoWarmup.Start(Credential is AtlasDigestCredential, BaseUri);
+        ApiKeys = new AtlasProjectApiKeyClient(this);
+        Organization = new AtlasOrganizationClient(this);
+    }
+
+    /// <summary>A session like <paramref name="source"/>, over its wire (<see cref="WithDefaults"/>).</summary>
+    private AtlasSession(AtlasSession source, SessionWire wire, string? defaultProjectId, string? defaultOrgId)
+    {
+        this.wire = wire;
+        time = source.time;
+        Credential = source.Credential;
+        BaseUri = source.BaseUri;
+        UseEnvelope = source.UseEnvelope;
+        Pretty = source.Pretty;
+        DefaultProjectId = defaultProjectId;
+        DefaultOrgId = defaultOrgId?.ToLowerInvariant();
         ApiKeys = new AtlasProjectApiKeyClient(this);
         Organization = new AtlasOrganizationClient(this);
     }
@@ -116,9 +122,9 @@ public sealed class AtlasSession : IDisposable
     public IAtlasOrganizationClient Organization { get; }
 
     /// <summary>How many access tokens this session has fetched (0 for digest).</summary>
-    public int TokenFetches => tokens?.Fetches ?? 0;
+    public int TokenFetches => wire.Tokens?.Fetches ?? 0;
 
-    internal HttpClient Http => apiClient;
+    internal HttpClient Http => wire.Api;
 
     /// <summary>True once the session was given to the caller (Connect-Atlas -PassThru): then only the
     /// caller disposes it, never the store that replaces it.</summary>
@@ -128,12 +134,12 @@ public sealed class AtlasSession : IDisposable
     internal bool IsDisposed => Volatile.Read(ref disposed) != 0;
 
     /// <summary>Paces the session by Atlas's rate-limit answers.</summary>
-    internal RateGate RateGate { get; }
+    internal RateGate RateGate => wire.Gate;
 
     /// <summary>Revokes the service account's access token, if the session holds a live one (for
     /// Disconnect-Atlas). Never throws for a failed revoke: the result says what happened, without the token.</summary>
     public Task<AtlasTokenRevocation> RevokeTokenAsync(CancellationToken cancellationToken = default) =>
-        tokens is null
+        wire.Tokens is not { } tokens
             ? Task.FromResult(AtlasTokenRevocation.NothingToRevoke("The session uses an API key: there is no access token to revoke."))
             : tokens.RevokeAsync(cancellationToken);
 
@@ -143,18 +149,19 @@ public sealed class AtlasSession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
-            return;
+            wire.Release();   // closed with the last session that shares it
         }
+    }
 
-        apiClient.Dispose();
-        if (tokenClient is { IsValueCreated: true })
-        {
-            tokenClient.Value.Dispose();
-        }
-
-        tokens?.Dispose();
+    /// <summary>A session with other defaults over this one's wire (connection, digest nonce, access token, rate
+    /// gate), for a caller whose defaults changed but not its credential or address; null when this one is closed.
+    /// Throws <see cref="ArgumentException"/> naming a default that is not an id.</summary>
+    internal AtlasSession? WithDefaults(string? defaultProjectId, string? defaultOrgId)
+    {
+        CheckDefaults(defaultProjectId, defaultOrgId);
+        return !IsDisposed && wire.TryShare() ? new AtlasSession(this, wire, defaultProjectId, defaultOrgId) : null;
     }
 
     /// <summary>A client over <paramref name="handlers"/>, outermost first, ending at <paramref name="primary"/>;
@@ -188,6 +195,20 @@ public sealed class AtlasSession : IDisposable
     /// <summary>The socket handler with the wire guard where the platform has SocketsHttpHandler
     /// (see <see cref="WireGuardHandler"/>), else the platform's client handler.</summary>
     private static HttpMessageHandler CreatePrimaryHandler() => WireGuardHandler.TryCreate() ?? PrimaryHandler.Create();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming a default that is not an id.</summary>
+    private static void CheckDefaults(string? projectId, string? orgId)
+    {
+        if (projectId is not null)
+        {
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(projectId, "ProjectId"), "ProjectId");
+        }
+
+        if (orgId is not null)
+        {
+            AtlasValidation.ThrowIfInvalid(AtlasValidation.CheckId(orgId, "OrgId"), "OrgId");
+        }
+    }
 
     private static string BuildUserAgent()
     {

@@ -31,9 +31,15 @@ public static class EnvironmentSession
     /// session built from the variables while this holds, without keeping their text or hashing them (the
     /// session's credential already holds the secret).</summary>
     internal static bool SameSource(AtlasSessionOptions kept, AtlasSessionOptions read) =>
-        kept.Credential is { } credential && read.Credential is { } other && credential.SameAs(other)
+        SameConnection(kept, read)
         && string.Equals(kept.DefaultProjectId, read.DefaultProjectId, StringComparison.Ordinal)
-        && string.Equals(kept.DefaultOrgId, read.DefaultOrgId, StringComparison.Ordinal)
+        && string.Equals(kept.DefaultOrgId, read.DefaultOrgId, StringComparison.Ordinal);
+
+    /// <summary>True when two sets of options read by <see cref="Options"/> differ at most in their defaults: the same
+    /// credential and address, so a session for the new ones may share the old one's wire (connection, digest nonce,
+    /// access token) instead of signing in again.</summary>
+    internal static bool SameConnection(AtlasSessionOptions kept, AtlasSessionOptions read) =>
+        kept.Credential is { } credential && read.Credential is { } other && credential.SameAs(other)
         && string.Equals(kept.BaseUri.OriginalString, read.BaseUri.OriginalString, StringComparison.Ordinal);
 
     /// <summary>MONGODB_ATLAS_ORG_ID, trimmed, or null when it is not set (the organization for a session

@@ -55,6 +55,19 @@ Describe 'The session from the environment (a runbook)' {
         }
         @($sent.Status) | Should -Be @(401, 200, 200)
     }
+
+    It 'signs in once when the runbook sets MONGODB_ATLAS_PROJECT_ID per project: one token for three projects' {
+        $sent = Measure-AtlasStubRequest $stub {
+            $command = "foreach (`$p in '$($stub.Production)', '$($stub.Staging)', '$($stub.Analytics)') { `$env:MONGODB_ATLAS_PROJECT_ID = `$p; 'count ' + @(Get-AtlasProjectApiKey).Count }"
+            $run = Invoke-AtlasChildPwsh -Environment (Get-AtlasStubEnvironment $stub -ServiceAccount) -Command $command
+            $run.ExitCode | Should -Be 0
+            @($run.Output | Where-Object { $_ -match '^count [1-9]' }).Count | Should -Be 3
+        }
+        @($sent | Where-Object Path -eq '/api/oauth/token').Count | Should -Be 1
+        @($sent | Where-Object Path -like '/api/atlas/*' | ForEach-Object Path | Select-Object -Unique).Count | Should -Be 3
+        @($sent | Where-Object { $_.Path -like '/api/atlas/*' -and $_.Query -match 'pageNum=1(&|$)' }).Count | Should -Be 3   # one listing each (staging's has four pages)
+        @($sent.Status | Select-Object -Unique) | Should -Be @(200)   # never refused: the token was reused
+    }
 }
 
 Describe 'A command later in the pipeline that changes the session' {

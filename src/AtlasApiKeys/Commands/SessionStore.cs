@@ -113,7 +113,12 @@ internal sealed class SessionStore
             // The variables are read on every call; the session is rebuilt only when what they say changed.
             if (slot.FromEnvironment is not { } kept || !EnvironmentSession.SameSource(kept.Options, options))
             {
-                var built = new EnvironmentEntry(new AtlasSession(options), options);
+                // Only a default changed (say, MONGODB_ATLAS_PROJECT_ID set per item): the new session goes on over
+                // the old one's wire, with no new sign-in (a service account may hold only 100 live tokens).
+                var shared = slot.FromEnvironment is { } previous && EnvironmentSession.SameConnection(previous.Options, options)
+                    ? previous.Session.WithDefaults(options.DefaultProjectId, options.DefaultOrgId)
+                    : null;
+                var built = new EnvironmentEntry(shared ?? new AtlasSession(options), options);
                 if (slot.FromEnvironment is { } replaced)
                 {
                     LetGo(replaced.Session);

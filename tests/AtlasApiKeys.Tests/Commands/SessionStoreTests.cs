@@ -73,6 +73,40 @@ public sealed class SessionStoreTests : StubTest
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_changed_default_goes_on_over_the_same_connection_without_signing_in_again(bool serviceAccount)
+    {
+        var environment = serviceAccount ? AccountVariables() : DigestVariables();
+        environment[EnvironmentSession.ProjectId] = Stub.Production;
+        var first = Resolve(environment);
+        await first.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        var signedIn = Stub.Server.Log.Entries.Count;
+
+        foreach (var (project, org) in new[] { (Stub.Staging, (string?)null), (Stub.Production, Stub.Seed.Production.OrgId) })
+        {
+            environment[EnvironmentSession.ProjectId] = project;   // a runbook setting it per item
+            if (org is not null)
+            {
+                environment[EnvironmentSession.OrgId] = org;
+            }
+
+            var next = Resolve(environment);
+            Assert.Equal(project, next.DefaultProjectId);
+            Assert.Equal(org, next.DefaultOrgId);
+            Assert.Equal(3, (await next.ApiKeys.ListAsync(project).ToListAsync()).Count);
+        }
+
+        var after = Stub.Server.Log.Entries.Skip(signedIn).ToList();
+        Assert.Equal(2, after.Count);   // one exchange a call: no 401 challenge, no token request
+        Assert.All(after, r => Assert.Equal(200, r.Status));
+        Assert.Equal(serviceAccount ? 1 : 0, Stub.TokenRequests);
+        Assert.Single(Stub.Server.Log.Entries.Select(r => r.Connection).Distinct());   // and the same connection all along
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(async () => await first.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);   // the session it replaced is closed, though its wire goes on
+    }
+
     [Fact]
     public async Task A_service_account_in_place_of_a_key_pair_builds_a_session_that_asks_for_a_token()
     {
@@ -186,6 +220,13 @@ public sealed class SessionStoreTests : StubTest
         Assert.True(borrowed);
         return session;
     }
+
+    private Dictionary<string, string> AccountVariables() => new()
+    {
+        [EnvironmentSession.ClientId] = Stub.Seed.ServiceAccount.ClientId,
+        [EnvironmentSession.ClientSecret] = Stub.Seed.ServiceAccount.ClientSecret,
+        [EnvironmentSession.BaseUrl] = Stub.Server.BaseUri.ToString(),
+    };
 
     private Dictionary<string, string> DigestVariables() => new()
     {

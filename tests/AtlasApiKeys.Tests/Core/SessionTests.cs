@@ -30,6 +30,28 @@ public sealed class SessionTests : StubTest
     }
 
     [Fact]
+    public async Task Sessions_that_share_a_wire_close_it_with_the_last_of_them()
+    {
+        var first = Stub.Track(Stub.Digest(o => o.UseEnvelope = true));
+        await first.ApiKeys.ListAsync(Stub.Production).ToListAsync();
+        var second = Stub.Track(first.WithDefaults(Stub.Staging, Stub.Seed.Production.OrgId.ToUpperInvariant())!);
+
+        Assert.Equal((Stub.Staging, Stub.Seed.Production.OrgId, true), (second.DefaultProjectId, second.DefaultOrgId, second.UseEnvelope));
+        Assert.Same(first.Credential, second.Credential);
+        first.Dispose();
+        Assert.Null(first.WithDefaults(null, null));   // a closed session lends nothing
+        Assert.Equal(3, (await second.ApiKeys.ListAsync(Stub.Production).ToListAsync()).Count);   // its wire goes on
+        Assert.Equal(1, Stub.ApiRequests().Count(r => r.Status == 401));   // signed in once for both
+
+        second.Dispose();
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(() => second.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => second.Http.GetAsync(Stub.Server.BaseUri));   // the wire itself is closed
+        var bad = Assert.Throws<ArgumentException>(() => Stub.Track(Stub.Digest()).WithDefaults("not-an-id", null));
+        Assert.Equal("ProjectId", bad.ParamName);
+    }
+
+    [Fact]
     public async Task Pretty_output_is_read_the_same()
     {
         using var session = Stub.Digest(o => o.Pretty = true);
