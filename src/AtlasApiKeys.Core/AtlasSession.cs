@@ -121,7 +121,7 @@ public sealed class AtlasSession : IDisposable
     /// <summary>The organization's keys, their access lists, and projects.</summary>
     public IAtlasOrganizationClient Organization { get; }
 
-    /// <summary>How many access tokens this session has fetched (0 for digest).</summary>
+    /// <summary>How many access tokens this session has fetched (0 for digest), with the sessions that share its wire.</summary>
     public int TokenFetches => wire.Tokens?.Fetches ?? 0;
 
     internal HttpClient Http => wire.Api;

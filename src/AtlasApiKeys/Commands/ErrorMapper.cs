@@ -54,9 +54,10 @@ internal static class ErrorMapper
         return message;
     }
 
-    /// <summary>True when no later item can succeed either (the credentials were refused).</summary>
+    /// <summary>True when no later item can succeed either: the credentials were refused, or the session was closed
+    /// (Disconnect-Atlas later in the pipeline).</summary>
     public static bool IsTerminating(Exception exception) =>
-        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 };
+        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 } or AtlasApiException { ErrorCode: "SESSION_CLOSED" };
 
     /// <summary>The category for an API failure.</summary>
     public static ErrorCategory Category(AtlasApiException exception) => exception.Kind switch

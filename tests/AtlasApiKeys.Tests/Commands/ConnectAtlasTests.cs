@@ -52,6 +52,37 @@ public sealed class ConnectAtlasTests : CmdletTest
         Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
     }
 
+    [Fact]
+    public async Task A_session_replaced_under_a_running_command_stays_open_for_it_and_closes_when_the_pipeline_ends()
+    {
+        Pwsh.Run("Connect-Atlas -BaseUri $uri -Credential $cred", Variables());
+        var first = AtlasApiKeys.Commands.SessionStore.Default.GetConnected(Pwsh.Runspace)!;
+
+        // Each key's Connect-Atlas replaces the session the listing upstream borrowed; PowerShell disposes the listing
+        // at the pipeline's end, which gives it back, and the last command to give it back closes it.
+        var run = Pwsh.Run("Get-AtlasProjectApiKey -ProjectId $p | ForEach-Object { Connect-Atlas -BaseUri $uri -Credential $cred; $_ }", Variables());
+
+        Assert.Null(run.Terminating);
+        Assert.Empty(run.Errors);
+        Assert.Equal(3, run.Output.Count);
+        Assert.NotSame(first, AtlasApiKeys.Commands.SessionStore.Default.GetConnected(Pwsh.Runspace));
+        var closed = await Assert.ThrowsAsync<AtlasApiException>(() => first.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        Assert.Equal("SESSION_CLOSED", closed.ErrorCode);
+    }
+
+    [Fact]
+    public void Disconnect_under_a_running_command_stops_it_with_one_terminating_SESSION_CLOSED()
+    {
+        Pwsh.Run("Connect-Atlas -BaseUri $uri -Credential $cred", Variables());
+        Stub.Server.Faults.Latency = TimeSpan.FromMilliseconds(150);   // the second project's listing is still on its way when the first's keys arrive
+
+        var run = Pwsh.Run("Get-AtlasProjectApiKey -ProjectId $p, $s, $a -ThrottleLimit 1 | ForEach-Object { Disconnect-Atlas; $_ }", [.. Variables(), ("s", Stub.Staging), ("a", Stub.Seed.Analytics.Id)]);
+
+        Assert.Equal(("SESSION_CLOSED,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand", ErrorCategory.ConnectionError), (run.Terminating?.FullyQualifiedErrorId, run.Terminating?.CategoryInfo.Category));
+        Assert.Empty(run.Errors);   // not one error for each project left
+        Assert.Equal(3, run.Output.Count);   // the first project's keys, written before the disconnect
+    }
+
     [Theory]
     [InlineData("http://cloud.example.com", false)]
     [InlineData("https://cloud.mongodb.com", true)]
