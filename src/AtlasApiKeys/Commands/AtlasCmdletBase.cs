@@ -143,7 +143,7 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
             return fallback;
         }
 
-        if (SessionStore.Default.IsFromEnvironment(scope, CurrentSession)
+        if (SessionStore.Default.IsFromEnvironment(CurrentSession)
             && EnvironmentSession.CheckDefault(Environment.GetEnvironmentVariable, EnvironmentSession.ProjectId) is { } problem)
         {
             // The variable was left out of the session (a command with -ProjectId does not need it): this one does.

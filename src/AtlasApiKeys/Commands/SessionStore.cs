@@ -16,6 +16,7 @@ internal sealed class SessionStore
 
     private readonly ConditionalWeakTable<object, Slot> slots = new();
     private readonly ConditionalWeakTable<AtlasSession, Borrowers> borrowers = new();
+    private readonly ConditionalWeakTable<AtlasSession, object> fromEnvironment = new();
 
     /// <summary>The session Connect-Atlas stored for this scope, if any.</summary>
     public AtlasSession? GetConnected(object scope) => SlotFor(scope).Connected;
@@ -119,6 +120,7 @@ internal sealed class SessionStore
                     ? previous.Session.WithDefaults(options.DefaultProjectId, options.DefaultOrgId)
                     : null;
                 var built = new EnvironmentEntry(shared ?? new AtlasSession(options), options);
+                fromEnvironment.Add(built.Session, options);
                 if (slot.FromEnvironment is { } replaced)
                 {
                     LetGo(replaced.Session);
@@ -131,8 +133,9 @@ internal sealed class SessionStore
         }
     }
 
-    /// <summary>True when <paramref name="session"/> is the one this scope built from the environment.</summary>
-    public bool IsFromEnvironment(object scope, AtlasSession session) => ReferenceEquals(SlotFor(scope).FromEnvironment?.Session, session);
+    /// <summary>True when the store built <paramref name="session"/> from the environment, whether or not the variables
+    /// have changed since (a command keeps the session it first used).</summary>
+    public bool IsFromEnvironment(AtlasSession session) => fromEnvironment.TryGetValue(session, out _);
 
     /// <summary>The session a command without -Session would use, and whether it came from the
     /// environment; null when there is none (never the AtlasNotConnected error). A bad variable still

@@ -148,6 +148,20 @@ public sealed class SessionStoreTests : StubTest
     }
 
     [Fact]
+    public void A_session_from_the_variables_is_known_as_such_after_they_change()
+    {
+        var environment = DigestVariables();
+        var running = Borrow(environment);
+        environment[EnvironmentSession.ProjectId] = Stub.Staging;   // a shared wire: a new session all the same
+        var later = Borrow(environment);
+        environment[EnvironmentSession.PublicKey] = Stub.Seed.CiDeploy.PublicKey;   // a new wire
+        var other = Borrow(environment);
+
+        Assert.All(new[] { running, later, other }, s => Assert.True(store.IsFromEnvironment(s)));   // its command's errors still name the variables
+        Assert.False(store.IsFromEnvironment(Stub.Track(Stub.Digest())));   // Connect-Atlas's, or -Session's
+    }
+
+    [Fact]
     public async Task A_connected_session_a_command_borrowed_outlives_the_next_Connect_until_given_back()
     {
         var first = Stub.Track(Stub.Digest());
