@@ -15,8 +15,7 @@ internal sealed class SessionStore
     public static SessionStore Default { get; } = new();
 
     private readonly ConditionalWeakTable<object, Slot> slots = new();
-    private readonly ConditionalWeakTable<AtlasSession, Borrowers> borrowers = new();
-    private readonly ConditionalWeakTable<AtlasSession, object> fromEnvironment = new();
+    private readonly ConditionalWeakTable<AtlasSession, Use> uses = new();
 
     /// <summary>The session Connect-Atlas stored for this scope, if any.</summary>
     public AtlasSession? GetConnected(object scope) => SlotFor(scope).Connected;
@@ -38,7 +37,7 @@ internal sealed class SessionStore
                 }
                 else
                 {
-                    LetGo(old);   // replaced: closed now, or when the last command using it ends
+                    Count(old, commands: 0, letGo: true);   // replaced: closed now, or when the last command using it ends
                 }
             }
         }
@@ -60,21 +59,7 @@ internal sealed class SessionStore
 
     /// <summary>Gives back a session <see cref="Borrow"/> lent; the last command to give back one the store let
     /// go of disposes it.</summary>
-    public void Return(AtlasSession session)
-    {
-        var count = borrowers.GetOrCreateValue(session);
-        bool close;
-        lock (count)
-        {
-            count.Commands--;
-            close = count.Commands == 0 && count.LetGo;
-        }
-
-        if (close)
-        {
-            session.Dispose();
-        }
-    }
+    public void Return(AtlasSession session) => Count(session, commands: -1, letGo: false);
 
     private AtlasSession Find(AtlasSession? explicitSession, object scope, Func<string, string?> environment, bool borrow)
     {
@@ -88,7 +73,7 @@ internal sealed class SessionStore
         {
             if (slot.Connected is { } connected)
             {
-                return borrow ? Lend(connected) : connected;
+                return borrow ? Lend(connected) : connected;   // under the slot's lock: not let go of before it is counted
             }
         }
 
@@ -120,10 +105,10 @@ internal sealed class SessionStore
                     ? previous.Session.WithDefaults(options.DefaultProjectId, options.DefaultOrgId)
                     : null;
                 var built = new EnvironmentEntry(shared ?? new AtlasSession(options), options);
-                fromEnvironment.Add(built.Session, options);
+                uses.GetOrCreateValue(built.Session).FromEnvironment = true;
                 if (slot.FromEnvironment is { } replaced)
                 {
-                    LetGo(replaced.Session);
+                    Count(replaced.Session, commands: 0, letGo: true);
                 }
 
                 slot.FromEnvironment = kept = built;
@@ -135,7 +120,7 @@ internal sealed class SessionStore
 
     /// <summary>True when the store built <paramref name="session"/> from the environment, whether or not the variables
     /// have changed since (a command keeps the session it first used).</summary>
-    public bool IsFromEnvironment(AtlasSession session) => fromEnvironment.TryGetValue(session, out _);
+    public bool IsFromEnvironment(AtlasSession session) => uses.TryGetValue(session, out var use) && use.FromEnvironment;
 
     /// <summary>The session a command without -Session would use, and whether it came from the
     /// environment; null when there is none (never the AtlasNotConnected error). A bad variable still
@@ -154,29 +139,23 @@ internal sealed class SessionStore
 
     private Slot SlotFor(object scope) => slots.GetValue(scope, _ => new Slot());
 
-    /// <summary>Counts one more command using <paramref name="session"/> (under the slot's lock, so the store
-    /// cannot let go of it between the lookup and the count).</summary>
     private AtlasSession Lend(AtlasSession session)
     {
-        var count = borrowers.GetOrCreateValue(session);
-        lock (count)
-        {
-            count.Commands++;
-        }
-
+        Count(session, commands: 1, letGo: false);
         return session;
     }
 
-    /// <summary>The store no longer hands out <paramref name="session"/>: disposed now if no command uses it,
-    /// else by the last one to give it back.</summary>
-    private void LetGo(AtlasSession session)
+    /// <summary>One more or one fewer command using <paramref name="session"/>, or the store letting go of it; the
+    /// session is disposed once the store has let go of it and no command uses it.</summary>
+    private void Count(AtlasSession session, int commands, bool letGo)
     {
-        var count = borrowers.GetOrCreateValue(session);
+        var use = uses.GetOrCreateValue(session);
         bool close;
-        lock (count)
+        lock (use)
         {
-            count.LetGo = true;
-            close = count.Commands == 0;
+            use.Commands += commands;
+            use.LetGo |= letGo;
+            close = use.Commands == 0 && use.LetGo;
         }
 
         if (close)
@@ -192,12 +171,15 @@ internal sealed class SessionStore
         public EnvironmentEntry? FromEnvironment { get; set; }
     }
 
-    /// <summary>How many commands use a session the store handed out, and whether the store has let go of it.</summary>
-    private sealed class Borrowers
+    /// <summary>What the store knows of a session it handed out: how many commands use it, whether it has let go of
+    /// it, and whether it built it from the variables.</summary>
+    private sealed class Use
     {
         public int Commands { get; set; }
 
         public bool LetGo { get; set; }
+
+        public bool FromEnvironment { get; set; }
     }
 
     /// <summary>The session built from the variables, and what they said then (its credential is the session's).</summary>
