@@ -14,9 +14,15 @@ namespace AtlasApiKeys.Core;
 public static class KeyListing
 {
     /// <summary>The page size and first page that cover <paramref name="skip"/> and <paramref name="first"/>
-    /// with the fewest requests, fetching no page past the window.</summary>
+    /// with the fewest requests, fetching no page past the window; for a <paramref name="first"/> of 0, one
+    /// page of one item (what -IncludeTotalCount needs for the total).</summary>
     public static ListOptions Plan(ulong skip, ulong first)
     {
+        if (first == 0)
+        {
+            return new ListOptions { ItemsPerPage = 1, StartPage = 1, MaxPages = 1 };
+        }
+
         var perPage = first < 500 && skip % first == 0 ? (int)Math.Max(first, 1) : 500;
         var startPage = (int)Math.Min(skip / (ulong)perPage, int.MaxValue - 1) + 1;
         int? maxPages = first == ulong.MaxValue

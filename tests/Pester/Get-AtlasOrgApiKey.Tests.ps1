@@ -51,6 +51,17 @@ Describe 'Get-AtlasOrgApiKey' {
         $page[1..2].Id | Should -Be $all[2..3].Id
     }
 
+    It '-First 0 writes nothing and asks nothing; with -IncludeTotalCount, only the total, from one key' {
+        (Measure-AtlasStubRequest $stub { Get-AtlasOrgApiKey -OrgId $stub.OrgId -First 0 | Should -BeNullOrEmpty }).Count | Should -Be 0
+        $sent = Measure-AtlasStubRequest $stub {
+            $total = @(Get-AtlasOrgApiKey -OrgId $stub.OrgId -First 0 -IncludeTotalCount)
+            $total.Count | Should -Be 1
+            [uint64]$total[0].psobject.BaseObject | Should -Be 6
+        }
+        $sent.Count | Should -Be 1
+        $sent[0].Query | Should -Match 'itemsPerPage=1(&|$)'
+    }
+
     It 'shows every role and the whole description in a table at <_> columns, and the projects each key is on' -ForEach 80, 120 {
         $width = $_
         $model = 'AtlasApiKeys.Core.Model'

@@ -50,6 +50,25 @@ Describe 'Get-AtlasProjectApiKey' {
         $page[1].Id | Should -Be $all[1].Id
     }
 
+    It '-First 0 writes nothing and asks nothing; with -IncludeTotalCount, only the total, from one key a project' {
+        (Measure-AtlasStubRequest $stub { Get-AtlasProjectApiKey -ProjectId $stub.Production -First 0 | Should -BeNullOrEmpty }).Count | Should -Be 0
+        $sent = Measure-AtlasStubRequest $stub {
+            $total = @(Get-AtlasProjectApiKey -ProjectId $stub.Production -Skip 2 -First 0 -IncludeTotalCount)
+            $total.Count | Should -Be 1
+            [uint64]$total[0].psobject.BaseObject | Should -Be 3
+        }
+        $sent.Count | Should -Be 1
+        $sent[0].Query | Should -Match 'itemsPerPage=1(&|$)'
+        $staging = @(Get-AtlasProjectApiKey -ProjectId $stub.Staging).Count
+        $sent = Measure-AtlasStubRequest $stub {
+            $total = @(Get-AtlasProjectApiKey -ProjectId $stub.Staging, $stub.Production -First 0 -IncludeTotalCount)
+            $total.Count | Should -Be 1
+            [uint64]$total[0].psobject.BaseObject | Should -Be ($staging + 3)
+        }
+        $sent.Count | Should -Be 2
+        @($sent | Where-Object Query -match 'itemsPerPage=1(&|$)').Count | Should -Be 2
+    }
+
     It 'reports an unknown project with the Atlas error code and goes on' {
         $keys = Get-AtlasProjectApiKey -ProjectId '0123456789abcdef01234567', $stub.Production -ErrorVariable failed -ErrorAction SilentlyContinue
         $keys.Count | Should -Be 3

@@ -36,6 +36,11 @@ public sealed class GetAtlasOrgApiKeyCommand : AtlasCmdletBase
     /// <inheritdoc />
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (WritesNothing)
+        {
+            return;
+        }
+
         string? orgId = null;
         try
         {

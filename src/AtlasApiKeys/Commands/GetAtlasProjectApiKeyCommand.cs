@@ -51,6 +51,11 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
     /// <inheritdoc />
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (WritesNothing)
+        {
+            return;
+        }
+
         IReadOnlyList<string> projects;
         try
         {
@@ -120,8 +125,14 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
 
     private async Task ListManyAsync(IReadOnlyList<string> projects, OutputWindow window, CancellationToken cancellationToken)
     {
-        WriteVerbose($"Listing the API keys of {projects.Count} projects, {ThrottleLimit} at once.");
         long total = 0;
+        if (window.First == 0)
+        {
+            await CountManyAsync(projects, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        WriteVerbose($"Listing the API keys of {projects.Count} projects, {ThrottleLimit} at once.");
         var complete = true;
         await KeyListing.ForEachInOrderAsync(Client, projects, ThrottleLimit, part =>
         {
@@ -144,6 +155,30 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
         {
             WriteTotalCount(total);
         }
+    }
+
+    /// <summary>-First 0 -IncludeTotalCount over several projects: one page of one key from each, for its total.</summary>
+    private async Task CountManyAsync(IReadOnlyList<string> projects, CancellationToken cancellationToken)
+    {
+        WriteVerbose($"Counting the API keys of {projects.Count} projects.");
+        long total = 0;
+        foreach (var project in projects)
+        {
+            try
+            {
+                await KeyListing.ForEachPageAsync(Client, project, KeyListing.Plan(0, 0), page =>
+                {
+                    total += page.TotalCount ?? page.Items.Count;
+                    return false;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsItemFailure(ex))
+            {
+                WriteItemError(ex, project);
+            }
+        }
+
+        WriteTotalCount(total);
     }
 
     private void WriteTotalCount(long total) => WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(total, 0), 1.0));

@@ -15,6 +15,8 @@ public sealed class KeyListingTests : StubTest
     [InlineData(7UL, 10UL, 500, 1, 1)]
     [InlineData(495UL, 10UL, 500, 1, 2)]
     [InlineData(1000UL, ulong.MaxValue, 500, 3, null)]
+    [InlineData(0UL, 0UL, 1, 1, 1)]      // -First 0: one key, for -IncludeTotalCount's total
+    [InlineData(7UL, 0UL, 1, 1, 1)]
     public void Page_plans_cover_skip_and_first(ulong skip, ulong first, int perPage, int startPage, int? maxPages)
     {
         var plan = KeyListing.Plan(skip, first);
