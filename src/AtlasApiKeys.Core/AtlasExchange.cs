@@ -123,7 +123,8 @@ internal sealed class AtlasExchange(AtlasSession session)
 
     /// <summary>A 403 from the API access list, whose advice (the access-list cmdlet) is not about roles.</summary>
     private static bool IsAccessListRefusal(string? errorCode) =>
-        errorCode is "ORG_REQUIRES_ACCESS_LIST" or "ORG_REQUIRES_WHITELIST" or "IP_ADDRESS_NOT_ON_ACCESS_LIST" or "IP_ADDRESS_NOT_ON_WHITELIST";
+        errorCode is "ORG_REQUIRES_ACCESS_LIST" or "ORG_REQUIRES_WHITELIST" or "IP_ADDRESS_NOT_ON_ACCESS_LIST" or "IP_ADDRESS_NOT_ON_WHITELIST"
+            or "RESOURCE_REQUIRES_ACCESS_LIST" or "RESOURCE_REQUIRES_WHITELIST";
 
     public static AtlasApiException Malformed(AtlasCall call, string reason, Exception? inner)
     {

@@ -23,6 +23,9 @@ public sealed partial class AtlasStubServer
             case FaultKind.Forbidden:
                 response = StubResponse.Error(403, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.");
                 break;
+            case FaultKind.ResourceRequiresAccessList:
+                response = StubResponse.Error(403, "RESOURCE_REQUIRES_ACCESS_LIST", "This resource requires access through an access list of ip ranges.");
+                break;
             case FaultKind.ServiceUnavailable:
                 response = StubResponse.Error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.");
                 break;

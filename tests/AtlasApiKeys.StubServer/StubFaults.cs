@@ -29,6 +29,8 @@ public enum FaultKind
     Hang,
     /// <summary>403 USER_UNAUTHORIZED: the credentials lack the role the operation needs.</summary>
     Forbidden,
+    /// <summary>403 RESOURCE_REQUIRES_ACCESS_LIST: the resource may be reached only through an API access list.</summary>
+    ResourceRequiresAccessList,
 }
 
 /// <summary>One injected fault, for the next <see cref="Count"/> requests that match.</summary>

@@ -39,6 +39,8 @@ public sealed class ErrorMapperTests : StubTest
     [Theory]
     [InlineData("ORG_REQUIRES_WHITELIST", "Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress <this address>")]
     [InlineData("IP_ADDRESS_NOT_ON_WHITELIST", "Add-AtlasApiKeyAccessListEntry")]
+    [InlineData("RESOURCE_REQUIRES_ACCESS_LIST", "Add-AtlasApiKeyAccessListEntry -ApiKeyId <key id> -IpAddress <this address>")]
+    [InlineData("RESOURCE_REQUIRES_WHITELIST", "Add-AtlasApiKeyAccessListEntry")]
     [InlineData("MAX_API_KEYS_PER_ORG_EXCEEDED", "at most 500 API keys")]
     public void The_older_spellings_and_the_key_limit_get_advice(string code, string advice)
     {

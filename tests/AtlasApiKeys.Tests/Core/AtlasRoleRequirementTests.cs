@@ -25,6 +25,21 @@ public sealed class AtlasRoleRequirementTests : StubTest
     }
 
     [Fact]
+    public async Task A_resource_that_requires_an_access_list_is_not_blamed_on_a_role()
+    {
+        using var session = Stub.Digest();
+        Stub.Server.Faults.Add(new Fault { Kind = FaultKind.ResourceRequiresAccessList });
+
+        var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.ApiKeys.ListAsync(Stub.Production).ToListAsync());
+        var error = AtlasApiKeys.Commands.ErrorMapper.ToErrorRecord(ex, null);
+
+        Assert.Equal(("RESOURCE_REQUIRES_ACCESS_LIST", 403), (ex.ErrorCode, ex.StatusCode));
+        Assert.Null(ex.RecommendedAction);   // no role advice: the address is what is missing
+        Assert.Contains("Add-AtlasApiKeyAccessListEntry", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain("role", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assigning_needs_Project_Owner_and_changing_needs_Project_Access_Manager()
     {
         using var session = Stub.Digest();
