@@ -173,11 +173,11 @@ internal sealed class AtlasOrganizationClient(AtlasSession session) : IAtlasOrga
         return value.ToLowerInvariant();
     }
 
-    /// <summary>An address or block as sent: checked, trimmed, IPv6 in lower case.</summary>
+    /// <summary>An address or block as sent: checked, trimmed, IPv6 written out in full (<see cref="AtlasValidation.WireForm"/>).</summary>
     private static string Entry(string? value, string parameterName)
     {
         AtlasValidation.ThrowIfInvalid(parameterName == "CidrBlock" ? AtlasValidation.CheckCidrBlock(value, parameterName) : AtlasValidation.CheckIpAddress(value, parameterName), parameterName);
-        return value!.Trim().ToLowerInvariant();
+        return AtlasValidation.WireForm(value!);
     }
 
     private static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

@@ -205,6 +205,39 @@ public static class AtlasValidation
         return address is null ? null : slash < 0 ? $"{address}/{full}" : $"{address}/{int.Parse(value.Substring(slash + 1).Trim(), System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>A checked address or block as it goes to Atlas: IPv4 as given (trimmed), IPv6 written out
+    /// in full, eight groups in lower case without leading zeros ("2001:db8:0:0:0:0:0:10"), since the
+    /// spec's patterns for ipAddress (in a body and in a path) allow no "::" and its cidrBlock pattern
+    /// allows one only at the start or end.</summary>
+    internal static string WireForm(string value)
+    {
+        value = value.Trim();
+        var slash = value.IndexOf('/');
+        var text = slash < 0 ? value : value.Substring(0, slash);
+        if (text.IndexOf(':') < 0 || ParseAddress(text) is not { } address)
+        {
+            return value;
+        }
+
+        var bytes = address.GetAddressBytes();
+        var groups = new string[8];
+        for (var i = 0; i < 8; i++)
+        {
+            groups[i] = ((bytes[2 * i] << 8) | bytes[(2 * i) + 1]).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return string.Join(":", groups) + (slash < 0 ? string.Empty : "/" + value.Substring(slash + 1).Trim());
+    }
+
+    /// <summary>An address or block for people to read: IPv6 in its short form ("2001:db8::10"), anything
+    /// else as it is.</summary>
+    internal static string ShortForm(string value)
+    {
+        var slash = value.IndexOf('/');
+        var text = slash < 0 ? value : value.Substring(0, slash);
+        return text.IndexOf(':') < 0 || ParseAddress(text) is not { } address ? value : address + (slash < 0 ? string.Empty : value.Substring(slash));
+    }
+
     /// <summary>True for a dotted IPv4 address with a number written with a leading zero (010.0.0.1).</summary>
     private static bool HasLeadingZero(string value) =>
         value.IndexOf(':') < 0 && value.Trim().Split('.').Any(p => p.Length > 1 && p[0] == '0');

@@ -14,7 +14,7 @@ internal sealed class StubAccessListApi(StubState state)
     /// <summary><c>orgs/{orgId}/apiKeys/{apiUserId}/accessList[/{ipAddress}]</c>; the router has checked the ids and the organization.</summary>
     public StubResponse Handle(StubRequest request, string orgId, string keyId, string? entry)
     {
-        if (entry is not null && !StubAddress.TryParseEntry(entry, out _))
+        if (entry is not null && (!StubAddress.MatchesSpecPathEntry(entry) || !StubAddress.TryParseEntry(entry, out _)))
         {
             return InvalidAddress(entry);
         }
@@ -71,13 +71,13 @@ internal sealed class StubAccessListApi(StubState state)
                 return StubResponse.Error(400, "BAD_ACCESS_LIST_ADD_REQUEST", "Should not specify both the IP address and the CIDR block.");
             }
 
-            if (ip is not null && StubAddress.TryParseAddress(ip, out var address))
+            if (ip is not null && StubAddress.MatchesSpecAddress(ip) && StubAddress.TryParseAddress(ip, out var address))
             {
-                entries.Add(new StubAccessEntry { CidrBlock = StubAddress.Single(address).ToString(), IpAddress = address.ToString() });
+                entries.Add(new StubAccessEntry { CidrBlock = StubAddress.Text(StubAddress.Single(address)), IpAddress = StubAddress.Text(address) });
             }
-            else if (ip is null && StubAddress.TryParseBlock(cidr, out var block, encodedSlash: true))
+            else if (ip is null && cidr is not null && StubAddress.MatchesSpecBlock(cidr) && StubAddress.TryParseBlock(cidr, out var block, encodedSlash: true))
             {
-                entries.Add(new StubAccessEntry { CidrBlock = block.ToString() });
+                entries.Add(new StubAccessEntry { CidrBlock = StubAddress.Text(block) });
             }
             else
             {
@@ -97,7 +97,7 @@ internal sealed class StubAccessListApi(StubState state)
     private StubResponse Get(StubRequest request, string orgId, string keyId, string entry)
     {
         StubAddress.TryParseEntry(entry, out var block);
-        var (outcome, found) = state.AccessEntry(orgId, keyId, block.ToString());
+        var (outcome, found) = state.AccessEntry(orgId, keyId, StubAddress.Text(block));
         return outcome switch
         {
             StubOutcome.Done => StubResponse.Ok(EntryJson(found!, $"{request.BaseUrl}/api/atlas/v2/orgs/{orgId}/apiKeys/{keyId}/accessList")),
@@ -109,7 +109,7 @@ internal sealed class StubAccessListApi(StubState state)
     private StubResponse Delete(StubRequest request, string orgId, string keyId, string entry)
     {
         StubAddress.TryParseEntry(entry, out var block);
-        return state.RemoveAccessEntry(orgId, keyId, block.ToString(), request.Caller.Address) switch
+        return state.RemoveAccessEntry(orgId, keyId, StubAddress.Text(block), request.Caller.Address) switch
         {
             StubOutcome.Done => StubResponse.NoContent(),
             StubOutcome.EntryNotFound => EntryNotFound(entry, keyId),

@@ -73,7 +73,7 @@ public sealed partial class StubState
                 return StubOutcome.EntryNotFound;
             }
 
-            if (key.AccessList[index].CidrBlock == StubAddress.Single(caller).ToString())
+            if (key.AccessList[index].CidrBlock == StubAddress.Text(StubAddress.Single(caller)))
             {
                 return StubOutcome.CallerAddress;
             }
@@ -107,7 +107,7 @@ public sealed partial class StubState
                 return StubAccessVerdict.NotOnAccessList;
             }
 
-            var address = caller.Address.ToString();
+            var address = StubAddress.Text(caller.Address);
             entry.Count = entry.LastUsedAddress == address ? entry.Count + 1 : 1;
             entry.LastUsedAddress = address;
             entry.LastUsed = DateTimeOffset.UtcNow;
@@ -128,7 +128,7 @@ public sealed partial class StubState
                 }
 
                 var isAddress = StubAddress.TryParseAddress(text, out var address);
-                keys[keyId].AccessList.Add(new StubAccessEntry { CidrBlock = block.ToString(), IpAddress = isAddress ? address.ToString() : null });
+                keys[keyId].AccessList.Add(new StubAccessEntry { CidrBlock = StubAddress.Text(block), IpAddress = isAddress ? StubAddress.Text(address) : null });
             }
         }
     }

@@ -16,7 +16,8 @@ Describe 'Get-AtlasApiKeyAccessListEntry' {
         $key = New-AtlasProjectApiKey -Description 'pester get list' -Role GROUP_READ_ONLY -WarningAction SilentlyContinue
         Add-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id -IpAddress 203.0.113.10, 2001:db8:85a3::8a2e:370:7334 -CidrBlock 198.51.100.0/24
         $entries = Get-AtlasApiKeyAccessListEntry -ApiKeyId $key.Id
-        $entries.Entry | Should -Be @('203.0.113.10', '2001:db8:85a3::8a2e:370:7334', '198.51.100.0/24')
+        $entries.Entry | Should -Be @('203.0.113.10', '2001:db8:85a3::8a2e:370:7334', '198.51.100.0/24')   # IPv6 short, where Atlas writes it in full
+        $entries[1].IpAddress | Should -Be '2001:db8:85a3:0:0:8a2e:370:7334'
         $entries[0].ApiKeyId | Should -Be $key.Id
         $entries[0].OrgId | Should -Be $stub.OrgId
         $table = $entries | Out-String -Width 80
@@ -25,9 +26,9 @@ Describe 'Get-AtlasApiKeyAccessListEntry' {
         ($table -split "`r?`n" | Where-Object Length -gt 80) | Should -BeNullOrEmpty
     }
 
-    It 'shows a used entry and a long IPv6 block in full at 80 columns, each row with its dates' {
+    It 'shows a used entry and a long IPv6 block whole at 80 columns, each row with its dates' {
         $admin = (Get-AtlasProjectApiKey | Where-Object Description -eq 'demo admin').Id   # its 127.0.0.1 entry carries this session's calls
-        Add-AtlasApiKeyAccessListEntry $admin -CidrBlock 2001:db8:85a3:1234:5678::/80
+        Add-AtlasApiKeyAccessListEntry $admin -CidrBlock 2001:db8:85a3:1234:5678::/80   # Atlas writes it 2001:db8:85a3:1234:5678:0:0:0/80
         $lines = Get-AtlasApiKeyAccessListEntry $admin | Out-String -Width 80 -Stream
         $lines | Where-Object Length -gt 80 | Should -BeNullOrEmpty
         $lines | Where-Object { $_ -match '^127\.0\.0\.1 +\d+ \d{4}-\d\d-\d\d \d\d:\d\d 127\.0\.0\.1 +\d{4}-\d\d-\d\d\s*$' } | Should -Not -BeNullOrEmpty

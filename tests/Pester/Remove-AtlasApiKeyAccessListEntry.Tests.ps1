@@ -27,7 +27,7 @@ Describe 'Remove-AtlasApiKeyAccessListEntry' {
     It 'removes an address given with -IpAddress' {
         $key = & $newKey 'pester remove ip' 192.0.2.1, 2001:db8::1
         $sent = Measure-AtlasStubRequest $stub { Remove-AtlasApiKeyAccessListEntry $key.Id -IpAddress 2001:db8::1 -Confirm:$false }
-        ($sent | Where-Object Method -eq 'DELETE').Path | Should -Be (& $entryPath $key.Id '2001:db8::1')
+        ($sent | Where-Object Method -eq 'DELETE').Path | Should -Be (& $entryPath $key.Id '2001:db8:0:0:0:0:0:1')   # IPv6 in full, as the spec's path pattern asks
         (Get-AtlasApiKeyAccessListEntry $key.Id).Entry | Should -Be @('192.0.2.1')
     }
 

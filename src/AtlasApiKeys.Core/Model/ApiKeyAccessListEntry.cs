@@ -17,6 +17,7 @@ public sealed class ApiKeyAccessListEntry
         LastUsed = lastUsed;
         LastUsedAddress = lastUsedAddress;
         Count = count;
+        Entry = AtlasValidation.ShortForm(ipAddress ?? cidrBlock ?? string.Empty);
     }
 
     /// <summary>The organization of the key.</summary>
@@ -43,8 +44,9 @@ public sealed class ApiKeyAccessListEntry
     /// <summary>Requests from <see cref="LastUsedAddress"/>; null until one was made.</summary>
     public int? Count { get; }
 
-    /// <summary>The address, or else the block: the path segment that names the entry.</summary>
-    public string Entry => IpAddress ?? CidrBlock ?? string.Empty;
+    /// <summary>The address, or else the block, IPv6 in its short form ("2001:db8::10", where Atlas writes
+    /// every group): what names the entry to Remove-AtlasApiKeyAccessListEntry.</summary>
+    public string Entry { get; }
 
     /// <inheritdoc />
     public override string ToString() => Entry;

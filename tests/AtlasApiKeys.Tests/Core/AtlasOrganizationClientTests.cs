@@ -80,12 +80,28 @@ public sealed class AtlasOrganizationClientTests : StubTest
 
         var post = Assert.Single(Stub.ApiRequests(), r => r.Method == "POST" && r.Status != 401);
         Assert.Equal(($"/api/atlas/v2/orgs/{Org}/apiKeys/{key}/accessList", 200), (post.Path, post.Status));
-        Assert.Equal(["198.51.100.20/32", "2001:db8::1/128", "192.0.2.0/24"], list.Select(e => e.CidrBlock));
-        Assert.Equal(["198.51.100.20", "2001:db8::1", null], list.Select(e => e.IpAddress));
+        Assert.Equal(["198.51.100.20/32", "2001:db8:0:0:0:0:0:1/128", "192.0.2.0/24"], list.Select(e => e.CidrBlock));   // the stub refuses IPv6 not written in full, as the spec's pattern does
+        Assert.Equal(["198.51.100.20", "2001:db8:0:0:0:0:0:1", null], list.Select(e => e.IpAddress));
         Assert.All(list, e => Assert.Equal((Org, key), (e.OrgId, e.ApiKeyId)));
         Assert.All(list, e => Assert.NotNull(e.Created));
         Assert.All(list, e => Assert.Null(e.LastUsed ?? (object?)e.LastUsedAddress ?? e.Count));
         Assert.Equal(3, Stub.Server.State.AccessList(Org, key)!.Count);
+    }
+
+    [Fact]
+    public async Task IPv6_goes_to_Atlas_written_in_full_in_a_body_and_in_a_path()
+    {
+        using var session = Stub.Digest();
+        var key = Stub.Seed.Unassigned.Id;
+
+        var added = await session.Organization.AddAccessListEntriesAsync(Org, key, ["2001:DB8::10"], ["2001:db8:85a3::/48"]);
+        await session.Organization.RemoveAccessListEntryAsync(Org, key, "2001:db8::10");
+        await session.Organization.RemoveAccessListEntryAsync(Org, key, "2001:db8:85a3::/48");
+
+        Assert.Equal(["2001:db8:0:0:0:0:0:10/128", "2001:db8:85a3:0:0:0:0:0/48"], added.Select(e => e.CidrBlock));   // the stub keeps what it was sent
+        var deletes = Stub.ApiRequests().Where(r => r.Method == "DELETE").Select(r => (r.Path, r.Status));
+        Assert.Equal([($"/api/atlas/v2/orgs/{Org}/apiKeys/{key}/accessList/2001:db8:0:0:0:0:0:10", 204), ($"/api/atlas/v2/orgs/{Org}/apiKeys/{key}/accessList/2001:db8:85a3:0:0:0:0:0%2F48", 204)], deletes);
+        Assert.Empty(Stub.Server.State.AccessList(Org, key)!);
     }
 
     [Fact]
@@ -175,7 +191,7 @@ public sealed class AtlasOrganizationClientTests : StubTest
 
         var post = Assert.Single(Stub.ApiRequests(), r => r.Method == "POST" && r.Status != 401);
         Assert.Equal(200, post.Status);
-        Assert.Equal(["192.0.2.1/32", "2001:db8::1/128", "10.0.0.0/8"], list.Select(e => e.CidrBlock));
+        Assert.Equal(["192.0.2.1/32", "2001:db8:0:0:0:0:0:1/128", "10.0.0.0/8"], list.Select(e => e.CidrBlock));
     }
 
     [Fact]

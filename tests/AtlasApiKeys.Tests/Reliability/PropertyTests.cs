@@ -43,6 +43,24 @@ public sealed class PropertyTests
     }
 
     [Property(MaxTest = 500)]
+    public bool IPv6_goes_to_Atlas_in_a_form_each_of_the_spec_patterns_allows(byte[] drawn, byte prefix)
+    {
+        var address = new IPAddress(Enumerable.Range(0, 16).Select(i => i < drawn.Length ? drawn[i] : (byte)0).ToArray());
+        var wire = AtlasValidation.WireForm(" " + address.ToString().ToUpperInvariant());
+        var block = AtlasValidation.WireForm($"{address}/{prefix % 129}");
+
+        // The patterns of org-api-keys.openapi.json: UserAccessListRequest.ipAddress and .cidrBlock, and the path's {ipAddress}.
+        const string Body = @"^((25[0-5]|(2[0-4]|1[0-9]|[1-9]|)[0-9])(\.(?!$)|$)){4}|([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}$";
+        const string Cidr = @"^((([0-9]{1,3}\.){3}[0-9]{1,3})|(:{0,2}([0-9a-f]{1,4}:){0,7}[0-9a-f]{1,4}[:]{0,2}))((%2[fF]|/)[0-9]{1,3})+$";
+        const string Path = @"^([0-9]{1,3}\.){3}[0-9]{1,3}(%2[fF][0-9]{1,3})?|([0-9a-f]{1,4}\:){7}[0-9a-f]{1,4}(%2[fF][0-9]{1,3})?|([0-9a-f]{1,4}\:){1,6}\:(%2[fF][0-9]{1,3})?$";
+        return IPAddress.Parse(wire).Equals(address)
+            && System.Text.RegularExpressions.Regex.IsMatch(wire, Body)
+            && System.Text.RegularExpressions.Regex.IsMatch(ApiPaths.Segment(wire), Path)
+            && System.Text.RegularExpressions.Regex.IsMatch(block, Cidr)
+            && System.Text.RegularExpressions.Regex.IsMatch(ApiPaths.Segment(block), Path);
+    }
+
+    [Property(MaxTest = 500)]
     public bool The_challenge_parser_never_throws_on_any_text(string text)
     {
         var challenge = DigestChallenge.TryParse(text, out var error);

@@ -19,17 +19,32 @@ public sealed class StubAccessListApiTests : StubTest
         using var admin = Admin();
         var key = Stub.Seed.Unassigned.Id;
 
-        var reply = await admin.PostAsync(List(key), "[{\"ipAddress\":\"198.51.100.20\"},{\"cidrBlock\":\"192.0.2.0/24\"},{\"ipAddress\":\"2001:DB8::1\"}]");
+        var reply = await admin.PostAsync(List(key), "[{\"ipAddress\":\"198.51.100.20\"},{\"cidrBlock\":\"192.0.2.0/24\"},{\"ipAddress\":\"2001:db8:0:0:0:0:0:1\"}]");
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         var results = reply.Body!["results"]!.AsArray();
         Assert.Equal(3, reply.Body["totalCount"]!.GetValue<int>());
-        Assert.Equal(["198.51.100.20/32", "192.0.2.0/24", "2001:db8::1/128"], results.Select(e => e!["cidrBlock"]!.GetValue<string>()));
-        Assert.Equal(["198.51.100.20", null, "2001:db8::1"], results.Select(e => e!["ipAddress"]?.GetValue<string>()));
+        Assert.Equal(["198.51.100.20/32", "192.0.2.0/24", "2001:db8:0:0:0:0:0:1/128"], results.Select(e => e!["cidrBlock"]!.GetValue<string>()));
+        Assert.Equal(["198.51.100.20", null, "2001:db8:0:0:0:0:0:1"], results.Select(e => e!["ipAddress"]?.GetValue<string>()));
         Assert.All(results, e => Assert.True(DateTimeOffset.TryParse(e!["created"]!.GetValue<string>(), out _)));
         Assert.All(results, e => Assert.Null(e!["lastUsed"] ?? e["lastUsedAddress"] ?? e["count"]));   // never used yet
         Assert.EndsWith("/accessList/192.0.2.0%2F24", results[1]!["links"]![0]!["href"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(3, Stub.Server.State.AccessList(Stub.Server.State.OrgId, key)!.Count);
+    }
+
+    [Theory]
+    [InlineData("ipAddress", "2001:db8::1")]          // the spec's ipAddress pattern: IPv6 in full only
+    [InlineData("ipAddress", "2001:DB8:0:0:0:0:0:1")] // and in lower case
+    [InlineData("cidrBlock", "2001:db8::1/128")]      // its cidrBlock pattern: "::" only at the start or end
+    [InlineData("cidrBlock", "::/0")]
+    public async Task IPv6_in_a_form_the_spec_pattern_refuses_is_refused(string field, string value)
+    {
+        using var admin = Admin();
+
+        var reply = await admin.PostAsync(List(Stub.Seed.Unassigned.Id), $"[{{\"{field}\":\"{value}\"}}]");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_IP_ADDRESS_OR_CIDR_NOTATION"), (reply.Status, reply.Body!["errorCode"]!.GetValue<string>()));
+        Assert.Empty(Stub.Server.State.AccessList(Stub.Server.State.OrgId, Stub.Seed.Unassigned.Id)!);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class StubStateAccessListsTests : StubTest
         Assert.Equal(signedIn, loopback["count"]!.GetValue<int>());
         Assert.Equal("127.0.0.1", loopback["lastUsedAddress"]!.GetValue<string>());
         Assert.True(DateTimeOffset.UtcNow - DateTimeOffset.Parse(loopback["lastUsed"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) < TimeSpan.FromHours(1));
-        var ipv6 = list.Body["results"]!.AsArray().Single(e => e!["ipAddress"]!.GetValue<string>() == "::1")!;
+        var ipv6 = list.Body["results"]!.AsArray().Single(e => e!["ipAddress"]!.GetValue<string>() == "0:0:0:0:0:0:0:1")!;   // IPv6 in full, as the spec's pattern has it
         Assert.Null(ipv6["count"]);
     }
 
