@@ -45,3 +45,31 @@ Describe 'A runbook''s first session loads the crypto library ahead of need (a p
         $run.Output | Should -Contain "opened $IsLinux"
     }
 }
+
+Describe 'Refused credentials in a runbook (a pwsh -NonInteractive child)' {
+    BeforeAll {
+        $script:wrong = Get-Variables
+        $wrong.MONGODB_ATLAS_PRIVATE_API_KEY = [guid]::NewGuid().ToString()
+    }
+
+    It 'stop the script under -ErrorAction Stop, as any error does there, and exit 1' {
+        $run = Invoke-AtlasChildPwsh -Environment $wrong -Command "Get-AtlasProjectApiKey -ErrorAction Stop; 'after'"
+        $run.Output | Should -Not -Contain 'after'
+        $run.Text | Should -Match 'USER_UNAUTHORIZED'
+        $run.ExitCode | Should -Be 1
+        $run.Text | Should -Not -Match $wrong.MONGODB_ATLAS_PRIVATE_API_KEY
+    }
+
+    It 'are caught by try/catch under -ErrorAction Stop with their own error id' {
+        $run = Invoke-AtlasChildPwsh -Environment $wrong -Command "try { Get-AtlasProjectApiKey -ErrorAction Stop } catch { 'caught ' + `$_.FullyQualifiedErrorId + ' ' + `$_.CategoryInfo.Category }; 'after'"
+        $run.Output | Should -Contain 'caught USER_UNAUTHORIZED,AtlasApiKeys.Commands.GetAtlasProjectApiKeyCommand AuthenticationError'
+        $run.Output | Should -Contain 'after'
+        $run.ExitCode | Should -Be 0
+    }
+
+    It 'end only the command otherwise (a terminating error, as Invoke-RestMethod''s), once' {
+        $run = Invoke-AtlasChildPwsh -Environment $wrong -Command "Get-AtlasProjectApiKey; 'after'"
+        @($run.Output | Where-Object { $_ -like 'ERROR: USER_UNAUTHORIZED*' }).Count | Should -Be 1
+        $run.Output | Should -Contain 'after'
+    }
+}

@@ -186,6 +186,13 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         catch (TerminatingErrorException ex)
         {
+            if (MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var action) && action is ActionPreference.Stop)
+            {
+                // -ErrorAction Stop: written, the error stops the script (ActionPreferenceStopException), as any
+                // error does under it; thrown as a terminating error it would stop only this statement.
+                base.WriteError(ex.Record);
+            }
+
             base.ThrowTerminatingError(ex.Record);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
