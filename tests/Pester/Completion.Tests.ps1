@@ -68,6 +68,21 @@ Describe 'Completion' {
         $keys.ToolTip -join "`n" | Should -Match 'tmp-load-test: public key [a-z]{8}, id [0-9a-f]{24}'
     }
 
+    It 'offers Add-AtlasProjectApiKey the organization''s keys that are not on the project yet' {
+        Connect-AtlasStub $stub
+        $line = "Add-AtlasProjectApiKey -ProjectId $($stub.Production) -ApiKeyId "
+        $null = Complete $line
+        $limit = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not ($keys = Complete $line)) {
+            if ([DateTime]::UtcNow -gt $limit) { throw 'No completion.' }
+            Start-Sleep -Milliseconds 100
+        }
+        $addable = @(Get-AtlasOrgApiKey | Where-Object { $stub.Production -notin $_.Assignments.ProjectId }).Id
+        $addable.Count | Should -BeGreaterThan 0
+        @($keys.CompletionText | Sort-Object) | Should -Be @($addable | Sort-Object)
+        $keys.CompletionText | Should -Not -Contain (Get-AtlasProjectApiKey -ProjectId $stub.Production)[0].Id
+    }
+
     It 'comes back with nothing when Atlas is slow, and the late answer serves the next Tab without a request' {
         Connect-AtlasStub $stub   # a new session: nothing cached
         $mark = @(Get-AtlasStubRequest $stub).Count

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 using AtlasApiKeys.Core;
@@ -38,6 +39,28 @@ public sealed class ApiKeyIdCompleter : AtlasCompleter
         if (projectId is null && projectName is null)
         {
             return [];
+        }
+
+        if (string.Equals(commandName, "Add-AtlasProjectApiKey", StringComparison.OrdinalIgnoreCase))
+        {
+            // The keys it can add: the organization's keys that are not on the project yet.
+            return CompletionCache.Get(session, projectId is not null ? "addable:" + projectId : "addable-of-name:" + projectName, cancellationToken => Collect(async (choices, token) =>
+            {
+                var project = projectId ?? (await session.Organization.GetProjectByNameAsync(projectName!, token).ConfigureAwait(false)).Id;
+                var org = await session.Organization.ResolveOrgIdAsync(BoundId(fakeBoundParameters, "OrgId"), EnvironmentSession.OrgIdFrom(Environment.GetEnvironmentVariable), project, token).ConfigureAwait(false);
+                await OrgListing.ForEachKeyPageAsync(session.Organization, org, null, page =>
+                {
+                    foreach (var key in page.Items)
+                    {
+                        if (!key.Assignments.Any(a => string.Equals(a.ProjectId, project, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            choices.Add(Choice(key.Id, key.PublicKey, key.Description));
+                        }
+                    }
+
+                    return choices.Count < 500;
+                }, token).ConfigureAwait(false);
+            }, cancellationToken));
         }
 
         return CompletionCache.Get(session, projectId is not null ? "keys:" + projectId : "keys-of-name:" + projectName, cancellationToken => Collect(async (choices, token) =>
