@@ -24,6 +24,13 @@ internal static class ErrorMapper
     {
         var record = new ErrorRecord(exception, errorId, category, target);
         var message = MessageOf(exception);
+        if (recommendedAction is { Length: > 0 } && message.IndexOf(recommendedAction, StringComparison.Ordinal) > 0)
+        {
+            // PowerShell shows the advice on a line of its own (Recommendation:): once is enough. The
+            // exception's message keeps it, for logs that record only that.
+            message = message.Replace(recommendedAction, string.Empty).TrimEnd();
+        }
+
         if (detail is not null || recommendedAction is not null || !ReferenceEquals(message, exception.Message))
         {
             record.ErrorDetails = new ErrorDetails(message + (detail is null || message.Contains(detail) ? string.Empty : " " + detail))

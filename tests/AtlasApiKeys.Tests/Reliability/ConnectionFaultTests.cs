@@ -95,6 +95,10 @@ public sealed class ConnectionFaultTests : StubTest
         Assert.True(ex.MayHaveSucceeded);
         Assert.Contains("'lost on the wire'", ex.RecommendedAction, StringComparison.Ordinal);
         Assert.Contains(ex.RecommendedAction!, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Remove-AtlasOrgApiKey", ex.RecommendedAction, StringComparison.Ordinal);   // its private key went with the answer
+        var shown = AtlasApiKeys.Commands.ErrorMapper.ToErrorRecord(ex, null).ErrorDetails;
+        Assert.Equal(ex.RecommendedAction, shown.RecommendedAction);
+        Assert.DoesNotContain(ex.RecommendedAction!, shown.Message, StringComparison.Ordinal);   // shown once, as the Recommendation
         Assert.Single(proxy.Log, e => e.Method == "POST");
         Assert.Single(Stub.Server.State.AllKeys(), k => k.Description == "lost on the wire");
         Assert.Equal(1, WireAttempts("POST"));
