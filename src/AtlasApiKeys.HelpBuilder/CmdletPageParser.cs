@@ -13,8 +13,9 @@ namespace AtlasApiKeys.HelpBuilder;
 /// </summary>
 internal static partial class CmdletPageParser
 {
-    /// <summary>Get-Help indents example code by four: longer lines wrap mid-word in an 80-column terminal.</summary>
-    public const int MaxExampleCodeWidth = 76;
+    /// <summary>Get-Help indents example code by four, and an 80-column console shows 78 characters of a line before
+    /// wrapping it mid-word (seen in tmux): 74 is the widest code line that fits.</summary>
+    public const int MaxExampleCodeWidth = 74;
 
     public static CmdletPage Parse(string file, string text)
     {

@@ -40,7 +40,7 @@ public sealed class CmdletPageParserTests
     [InlineData("### -Force\nWithout asking.\n", "### -Force\n", "-Force has no description")]
     [InlineData("The probe's id.", "{{ Fill Id Description }}", "placeholder")]
     [InlineData("Get-Probe [-Id] <String> [-Force]", "Get-Probe [-Id] <String> [-Force] [-Extra]", "names -Extra, which has no '### -Extra' section")]
-    [InlineData("Get-Probe -Id 1\n", "Get-Probe -Id 1 # and a comment that makes this example line wider than an 80-column terminal\n", "at most 76")]
+    [InlineData("Get-Probe -Id 1\n", "Get-Probe -Id 1 # and a comment that makes this example line wider than an 80-column terminal\n", "at most 74")]
     [InlineData("external help file: Probe.dll-Help.xml\n", "", "external help file")]
     public void Refuses_a_page_that_would_make_thin_help(string part, string replacement, string message)
     {
