@@ -5,7 +5,9 @@ using System.Threading.Tasks;
 
 namespace AtlasApiKeys.Core.Http;
 
-/// <summary>Adds the bearer token; on a 401 drops it, fetches one new token, and sends once more.</summary>
+/// <summary>Adds the bearer token; on a 401 drops it, fetches one new token, and sends once more. When the new
+/// token is refused too, the 401 is about the request (a missing organization role), not the token: later 401s
+/// with that token come back as they are, without a token request each.</summary>
 internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -13,7 +15,7 @@ internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : Delegatin
         var token = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || tokens.IsVouchedFor(token))
         {
             return response;
         }
@@ -24,6 +26,12 @@ internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : Delegatin
         tokens.Invalidate(token);
         var renewed = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var again = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (again.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            tokens.Vouch(renewed);
+        }
+
+        return again;
     }
 }

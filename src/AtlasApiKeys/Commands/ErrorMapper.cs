@@ -62,9 +62,14 @@ internal static class ErrorMapper
     }
 
     /// <summary>True when no later item can succeed either: the credentials were refused, or the session was closed
-    /// (Disconnect-Atlas later in the pipeline).</summary>
+    /// (Disconnect-Atlas later in the pipeline). A 401 that refuses one organization to good credentials is not.</summary>
     public static bool IsTerminating(Exception exception) =>
-        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 } or AtlasApiException { ErrorCode: "SESSION_CLOSED" };
+        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 } api && !RefusesRequestNotCredentials(api.ErrorCode)
+        || exception is AtlasApiException { ErrorCode: "SESSION_CLOSED" };
+
+    /// <summary>The 401s Atlas gives credentials it knows, for what they may not do (the spec's example for 401 is
+    /// NOT_ORG_GROUP_CREATOR; an organization the key is not in is USER_CANNOT_ACCESS_ORG).</summary>
+    private static bool RefusesRequestNotCredentials(string? errorCode) => errorCode is "USER_CANNOT_ACCESS_ORG" or "NOT_ORG_GROUP_CREATOR";
 
     /// <summary>The category for an API failure.</summary>
     public static ErrorCategory Category(AtlasApiException exception) => exception.Kind switch
@@ -75,6 +80,7 @@ internal static class ErrorMapper
         _ => exception.StatusCode switch
         {
             400 => ErrorCategory.InvalidArgument,
+            401 when RefusesRequestNotCredentials(exception.ErrorCode) => ErrorCategory.PermissionDenied,
             401 => ErrorCategory.AuthenticationError,
             403 => ErrorCategory.PermissionDenied,
             404 => ErrorCategory.ObjectNotFound,

@@ -50,6 +50,18 @@ public sealed class ErrorMapperTests : StubTest
     }
 
     [Theory]
+    [InlineData("USER_UNAUTHORIZED", true, ErrorCategory.AuthenticationError)]
+    [InlineData(null, true, ErrorCategory.AuthenticationError)]
+    [InlineData("USER_CANNOT_ACCESS_ORG", false, ErrorCategory.PermissionDenied)]   // good credentials, out of that organization
+    [InlineData("NOT_ORG_GROUP_CREATOR", false, ErrorCategory.PermissionDenied)]
+    public void A_401_stops_the_command_only_when_it_refuses_the_credentials(string? code, bool terminating, ErrorCategory category)
+    {
+        var ex = new AtlasApiException("refused", AtlasFailureKind.Api, "GET", "/x", 401, code);
+
+        Assert.Equal((terminating, category), (ErrorMapper.IsTerminating(ex), ErrorMapper.ToErrorRecord(ex, null).CategoryInfo.Category));
+    }
+
+    [Theory]
     [InlineData("MONGODB_ATLAS_ORG_ID", "AtlasInvalidEnvironmentVariable", "MONGODB_ATLAS_ORG_ID")]
     [InlineData("ProjectId", "AtlasInvalidArgument", "key")]
     public void A_bad_argument_names_what_the_user_set_without_the_runtime_suffix(string name, string errorId, string target)

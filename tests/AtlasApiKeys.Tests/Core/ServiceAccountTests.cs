@@ -29,6 +29,25 @@ public sealed class ServiceAccountTests : StubTest
     }
 
     [Fact]
+    public async Task Refusals_of_the_request_cost_one_new_token_in_all_not_one_each()
+    {
+        var other = Stub.Server.State.AddOrganization("other");
+        using var session = Stub.ServiceAccount();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var ex = await Assert.ThrowsAsync<AtlasApiException>(() => session.Organization.ListApiKeysAsync(other.Id).ToListAsync());
+            Assert.Equal((401, "USER_CANNOT_ACCESS_ORG"), (ex.StatusCode, ex.ErrorCode));
+        }
+
+        await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();   // the token itself is good
+
+        Assert.Equal(2, session.TokenFetches);   // the first, and one more when the first 401 could have been the token's
+        Assert.Equal(2, Stub.TokenRequests);
+        Assert.Equal(7, Stub.ApiRequests().Count);   // the first refusal sent twice, then one each
+    }
+
+    [Fact]
     public async Task The_token_request_and_the_first_call_share_one_connection()
     {
         // Against Atlas each connection is a TCP and a TLS handshake: a runbook's first call pays for one.
