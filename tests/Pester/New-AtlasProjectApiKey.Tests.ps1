@@ -31,9 +31,15 @@ Describe 'New-AtlasProjectApiKey' {
         Get-AtlasProjectApiKey | Where-Object Description -eq 'pester whatif' | Should -BeNullOrEmpty
     }
 
-    It 'refuses a lower-case role, naming the parameter' {
-        { New-AtlasProjectApiKey -Description 'x' -Role group_read_only } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*Role*GROUP_READ_ONLY*'
+    It 'takes a role name in any case and sends it in capitals, as Atlas spells it' {
+        $key = New-AtlasProjectApiKey -Description 'pester lower case' -Role group_read_only, Group_Data_Access_Read_Only -WarningAction SilentlyContinue
+        @($key.Roles | Sort-Object) | Should -Be @('GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY')
+        @((Get-AtlasProjectApiKey -ApiKeyId $key.Id).Roles | Sort-Object) | Should -Be @('GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY')
+    }
+
+    It 'refuses a role that is no role name in any case, naming the parameter' {
+        { New-AtlasProjectApiKey -Description 'x' -Role 'group-read-only' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*Role 'GROUP-READ-ONLY' is not a project role name*"
     }
 
     It 'refuses a 251-character description and an empty one' {

@@ -114,8 +114,8 @@ Describe 'Set-AtlasProjectApiKey -AddRole/-RemoveRole' {
                 Should -Throw -ExpectedMessage '-Role and -RemoveRole cannot be used together*'
             { Set-AtlasProjectApiKey -ApiKeyId $ci.Id -AddRole GROUP_OWNER -RemoveRole GROUP_OWNER } |
                 Should -Throw -ExpectedMessage '*-AddRole and -RemoveRole both name GROUP_OWNER*'
-            { Set-AtlasProjectApiKey -ApiKeyId $ci.Id -AddRole group_owner } |
-                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AddRole*GROUP_OWNER*'
+            { Set-AtlasProjectApiKey -ApiKeyId $ci.Id -AddRole 'group-owner' } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*AddRole 'GROUP-OWNER' is not a project role name*"
         }
         $sent.Count | Should -Be 0
     }

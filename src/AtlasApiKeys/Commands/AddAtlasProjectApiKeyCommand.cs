@@ -17,6 +17,7 @@ public sealed class AddAtlasProjectApiKeyCommand : KeyCmdletBase
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Roles")]
     [SplitRoles]
+    [AtlasRoleCase]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? Role { get; set; }

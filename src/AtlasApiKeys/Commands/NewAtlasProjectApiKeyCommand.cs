@@ -38,6 +38,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     /// <summary>The key's roles in the project.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [SplitRoles]
+    [AtlasRoleCase]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[] Role { get; set; } = null!;

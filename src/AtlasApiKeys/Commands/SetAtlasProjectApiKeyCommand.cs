@@ -18,6 +18,7 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
     /// <summary>The roles the key will hold in the project, replacing its roles there.</summary>
     [Parameter]
     [SplitRoles]
+    [AtlasRoleCase]
     [ValidateAtlasRole]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? Role { get; set; }
@@ -25,6 +26,7 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
     /// <summary>Roles to add to the key's roles in the project.</summary>
     [Parameter]
     [SplitRoles]
+    [AtlasRoleCase]
     [ValidateAtlasRole("AddRole")]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? AddRole { get; set; }
@@ -32,6 +34,7 @@ public sealed class SetAtlasProjectApiKeyCommand : KeyCmdletBase
     /// <summary>Roles to take from the key's roles in the project (at least one must remain).</summary>
     [Parameter]
     [SplitRoles]
+    [AtlasRoleCase]
     [ValidateAtlasRole("RemoveRole")]
     [ArgumentCompleter(typeof(ProjectRoleCompleter))]
     public string[]? RemoveRole { get; set; }
