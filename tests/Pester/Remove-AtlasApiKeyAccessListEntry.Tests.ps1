@@ -73,7 +73,8 @@ Describe 'Remove-AtlasApiKeyAccessListEntry contract' {
     It 'refuses a malformed entry naming the parameter, before any request' {
         $key = & $newKey 'pester remove bad' 192.0.2.1
         $sent = Measure-AtlasStubRequest $stub {
-            { Remove-AtlasApiKeyAccessListEntry $key.Id -Entry 192.0.2 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*Entry*not an IP address*'
+            { Remove-AtlasApiKeyAccessListEntry $key.Id -Entry 192.0.2 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*Entry '192.0.2' is neither an IP address nor a CIDR block*"
+            { Remove-AtlasApiKeyAccessListEntry $key.Id -IpAddress 192.0.2 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*IpAddress '192.0.2' is not an IP address*"
             { Remove-AtlasApiKeyAccessListEntry $key.Id -CidrBlock 192.0.2.1 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*CidrBlock*'
             { Remove-AtlasApiKeyAccessListEntry $key.Id -IpAddress 10.0.0.0/8 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*IpAddress*-CidrBlock*'
         }
