@@ -86,12 +86,23 @@ Describe 'New-AtlasProjectApiKey -AccessList' {
         }
     }
 
+    It 'takes an empty access list (another key''s, read with no entries) as none: one request, the create' {
+        $empty = (Get-AtlasApiKeyAccessListEntry -ApiKeyId $stub.UnassignedKeyId).Entry   # $null: no entries
+        $sent = Measure-AtlasStubRequest $stub {
+            $script:none = New-AtlasProjectApiKey -Description 'pester no list' -Role GROUP_READ_ONLY -AccessList $empty -WarningAction SilentlyContinue
+            $script:emptyArray = New-AtlasProjectApiKey -Description 'pester empty list' -Role GROUP_READ_ONLY -AccessList @() -WarningAction SilentlyContinue
+        }
+        $sent.Path | Should -Be @("/api/atlas/v2/groups/$($stub.Production)/apiKeys", "/api/atlas/v2/groups/$($stub.Production)/apiKeys")
+        $script:none.Id, $script:emptyArray.Id | Should -Match '^[0-9a-f]{24}$'
+        { New-AtlasProjectApiKey -Description 'x' -Role GROUP_READ_ONLY -AccessList '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AccessList must not be empty*'
+    }
+
     It 'refuses a malformed entry naming -AccessList, before any request' {
         $sent = Measure-AtlasStubRequest $stub {
             { New-AtlasProjectApiKey -Description 'x' -Role GROUP_READ_ONLY -AccessList 192.0.2.1, 192.0.2.0/40 } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AccessList*192.0.2.0/40*not a CIDR block*'
             { New-AtlasProjectApiKey -Description 'x' -Role GROUP_READ_ONLY -AccessList 'office' } |
-                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AccessList*not an IP address*'
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*AccessList*neither an IP address nor a CIDR block*'
         }
         $sent.Count | Should -Be 0
     }

@@ -44,11 +44,19 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     public string[] Role { get; set; } = null!;
 
     /// <summary>Addresses and CIDR blocks for the key's API access list, added right after the create
-    /// in one request (a value with '/' is a block).</summary>
+    /// in one request (a value with '/' is a block); none (null or an empty list, as another key's empty
+    /// list reads) adds nothing.</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [AllowNull]
+    [AllowEmptyCollection]
     [ValidateAtlasAccessListEntry(AccessListEntryKind.Either, "AccessList")]
-    public string[]? AccessList { get; set; }
+    public string[]? AccessList
+    {
+        get => accessList;
+        set => accessList = value?.Where(e => e is not null).ToArray() is { Length: > 0 } given ? given : null;
+    }
+
+    private string[]? accessList;
 
     /// <inheritdoc />
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)

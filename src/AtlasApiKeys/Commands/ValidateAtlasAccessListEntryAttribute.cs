@@ -18,7 +18,10 @@ public sealed class ValidateAtlasAccessListEntryAttribute(AccessListEntryKind ki
     {
         foreach (var value in ValidateAtlasIdAttribute.Values(arguments))
         {
-            ValidateAtlasIdAttribute.Throw(Check(value, Kind, ParameterName));
+            if (value is not null)   // PowerShell binds $null as one null: only a parameter with [AllowNull] gets here with it
+            {
+                ValidateAtlasIdAttribute.Throw(Check(value, Kind, ParameterName));
+            }
         }
     }
 
