@@ -111,7 +111,7 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
                 if (result.Ok)
                 {
                     var caller = new StubCaller(auth == "digest" ? principal : null, auth == "bearer" ? principal : null, StubAddress.Caller(context.Connection.RemoteIpAddress));
-                    response = Forbidden(State.CheckAccess(caller), caller) ?? await ApiAsync(context, caller, rawTarget, body).ConfigureAwait(false);
+                    response = MediaTypeRefusal(request, body) ?? Forbidden(State.CheckAccess(caller), caller) ?? await ApiAsync(context, caller, rawTarget, body).ConfigureAwait(false);
                 }
                 else
                 {
@@ -150,6 +150,22 @@ public sealed partial class AtlasStubServer : IAsyncDisposable
                 Log.Add(method, path, query, status, auth, nc, nonce, accept, request.Headers.UserAgent.ToString(), context.Items[FaultItem] as string, response?.ErrorCode, principal, form, sentBody, context.Connection.Id);
             }
         }
+    }
+
+    /// <summary>The one media type the spec lists for every operation used here, in Accept and, for a body, in
+    /// Content-Type. Stricter than Atlas may be (its answer to another version is not in the spec): a client that
+    /// sends another is caught here, not by Atlas.</summary>
+    private static StubResponse? MediaTypeRefusal(HttpRequest request, string body)
+    {
+        const string Versioned = "application/vnd.atlas.2023-01-01+json";
+        if (!request.Headers.Accept.ToString().Split(',').Any(a => a.Split(';')[0].Trim().Equals(Versioned, StringComparison.OrdinalIgnoreCase)))
+        {
+            return StubResponse.Error(406, "NOT_ACCEPTABLE", $"Send Accept: {Versioned}.");
+        }
+
+        return body.Length > 0 && !string.Equals(request.ContentType?.Split(';')[0].Trim(), Versioned, StringComparison.OrdinalIgnoreCase)
+            ? StubResponse.Error(415, "UNSUPPORTED_MEDIA_TYPE", $"Send Content-Type: {Versioned}.")
+            : null;
     }
 
     /// <summary>An authenticated API request: rate limit, faults, then the operation.</summary>

@@ -31,6 +31,7 @@ public sealed class StubBehaviourTests : StubTest
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"api/atlas/v2/groups/{Stub.Production}/apiKeys");
             request.Headers.Authorization = new AuthenticationHeaderValue("Digest", header);
+            request.Headers.Accept.ParseAdd("application/vnd.atlas.2023-01-01+json");
             using var response = await client.SendAsync(request);
             return response.StatusCode;
         }
@@ -70,7 +71,7 @@ public sealed class StubBehaviourTests : StubTest
     {
         using var session = Stub.Digest();
         using var client = session.Http;
-        using var content = new StringContent($"{{\"desc\":\"{new string('d', 251)}\",\"roles\":[\"GROUP_READ_ONLY\"]}}");
+        using var content = new StringContent($"{{\"desc\":\"{new string('d', 251)}\",\"roles\":[\"GROUP_READ_ONLY\"]}}", System.Text.Encoding.UTF8, "application/vnd.atlas.2023-01-01+json");
         using var response = await client.PostAsync($"api/atlas/v2/groups/{Stub.Production}/apiKeys", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("INVALID_ATTRIBUTE", Stub.ApiRequests().Last().ErrorCode);

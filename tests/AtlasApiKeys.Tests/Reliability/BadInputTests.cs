@@ -35,7 +35,7 @@ public sealed class BadInputTests : CmdletTest
             }
         }
 
-        foreach (var roles in new[] { "", "group_read_only", "GROUP_read_only", "READ_ONLY", "GROUP_READ_ONLY,", " GROUP_OWNER", "ORG_OWNER" })
+        foreach (var roles in new[] { "", "group-read-only", "GROUP_READ ONLY", "READ_ONLY", "GROUP_READ_ONLY,", " GROUP_OWNER", "ORG_OWNER" })
         {
             foreach (var cmdlet in new[] { "New", "Add", "Set" })
             {

@@ -48,6 +48,20 @@ public sealed class StubAccessListApiTests : StubTest
     }
 
     [Fact]
+    public async Task Another_media_type_than_the_spec_lists_is_refused_and_changes_nothing()
+    {
+        using var admin = Admin();
+        var key = Stub.Seed.Unassigned.Id;
+
+        var json = await admin.SendAsync("GET", List(key), accept: "application/json");
+        var posted = await admin.SendAsync("POST", List(key), "[{\"ipAddress\":\"192.0.2.1\"}]", "application/json");
+
+        Assert.Equal((HttpStatusCode.NotAcceptable, "NOT_ACCEPTABLE"), (json.Status, json.Body!["errorCode"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE"), (posted.Status, posted.Body!["errorCode"]!.GetValue<string>()));
+        Assert.Empty(Stub.Server.State.AccessList(Stub.Server.State.OrgId, key)!);
+    }
+
+    [Fact]
     public async Task The_list_is_paged()
     {
         Stub.Server.State.SeedAccessList(Stub.Seed.Unassigned.Id, "192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5");

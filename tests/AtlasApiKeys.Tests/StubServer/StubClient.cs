@@ -53,13 +53,13 @@ internal sealed class StubClient : IDisposable
 
     public Task<StubReply> PostAsync(string path, string json) => SendAsync("POST", path, json, "application/vnd.atlas.2023-01-01+json");
 
-    public async Task<StubReply> SendAsync(string method, string path, string? body = null, string? contentType = null, (string User, string Password)? basic = null)
+    public async Task<StubReply> SendAsync(string method, string path, string? body = null, string? contentType = null, (string User, string Password)? basic = null, string accept = "application/vnd.atlas.2023-01-01+json")
     {
         var uri = new Uri(baseUri, path);
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), uri);
-            request.Headers.Accept.ParseAdd("application/vnd.atlas.2023-01-01+json");
+            request.Headers.Accept.ParseAdd(accept);
             if (body is not null)
             {
                 request.Content = new StringContent(body, Encoding.UTF8);

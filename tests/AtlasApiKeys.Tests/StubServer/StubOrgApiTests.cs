@@ -138,7 +138,7 @@ public sealed class StubOrgApiTests : StubTest
     public async Task Other_methods_are_405_and_unknown_paths_404()
     {
         using var admin = Admin();
-        var patch = await admin.SendAsync("PATCH", $"/api/atlas/v2/orgs/{Org}/apiKeys/{Stub.Seed.CiDeploy.Id}", "{}", "application/json");
+        var patch = await admin.SendAsync("PATCH", $"/api/atlas/v2/orgs/{Org}/apiKeys/{Stub.Seed.CiDeploy.Id}", "{}", "application/vnd.atlas.2023-01-01+json");
         var unknown = await admin.GetAsync($"/api/atlas/v2/orgs/{Org}/teams");
 
         Assert.Equal((405, "METHOD_NOT_ALLOWED"), (patch.StatusCode, patch.ErrorCode));
