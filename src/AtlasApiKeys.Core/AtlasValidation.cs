@@ -187,7 +187,7 @@ public static class AtlasValidation
         var network = Network(address, int.Parse(prefix, System.Globalization.CultureInfo.InvariantCulture));
         return network.Equals(address)
             ? null
-            : $"{parameterName}: {Shorten(value.Trim())} is not a network address; did you mean {network}/{prefix}? (Atlas refuses a block with bits set past its prefix.)";
+            : $"{parameterName}: {Shorten(value.Trim())} is not a network address; did you mean {network}/{prefix}? (A block names its first address: no bits set past its prefix.)";
     }
 
     /// <summary>The form Atlas keeps an address or block in (an address as its /32 or /128 block), to
