@@ -41,7 +41,7 @@ internal sealed class AtlasOperation
     public static AtlasOperation Create(string projectId, string description) => new(
         AtlasOperationKind.Create,
         null,
-        $"The key may have been created all the same, and its private key, which Atlas shows only once, lost with the answer: look for it (Get-AtlasProjectApiKey -ProjectId {projectId} | Where-Object Description -eq '{description.Replace("'", "''")}'); if it is there, delete it (Remove-AtlasOrgApiKey -ApiKeyId <its id>) and create the key again.");
+        $"The key may have been created all the same, and its private key, which Atlas shows only once, lost with the answer: look for a key described '{description}' that was not there before (Get-AtlasProjectApiKey -ProjectId {projectId} | Where-Object Description -eq '{description.Replace("'", "''")}'; descriptions may repeat, so compare ids with the keys you know); if there is one, delete it (Remove-AtlasOrgApiKey -ApiKeyId <its id>) and create the key again.");
 
     public static AtlasOperation Assign(string projectId, string apiKeyId) => new(
         AtlasOperationKind.IdempotentWrite,

@@ -190,8 +190,8 @@ public static class AtlasValidation
             : $"{parameterName}: {Shorten(value.Trim())} is not a network address; did you mean {network}/{prefix}? (A block names its first address: no bits set past its prefix.)";
     }
 
-    /// <summary>The form Atlas keeps an address or block in (an address as its /32 or /128 block), to
-    /// find duplicates; null when the value is not one.</summary>
+    /// <summary>One form for an address or block however it is written (an address as its /32 or /128 block, IPv6
+    /// compressed), to find duplicates; null when the value is not one.</summary>
     internal static string? Canonical(string? value)
     {
         if (value is null)
@@ -213,10 +213,10 @@ public static class AtlasValidation
     {
         value = value.Trim();
         var slash = value.IndexOf('/');
-        var text = slash < 0 ? value : value.Substring(0, slash);
+        var text = slash < 0 ? value : value.Substring(0, slash).Trim();
         if (text.IndexOf(':') < 0 || ParseAddress(text) is not { } address)
         {
-            return value;
+            return slash < 0 ? value : text + "/" + value.Substring(slash + 1).Trim();   // IPv4 as given, without spaces around '/'
         }
 
         var bytes = address.GetAddressBytes();
@@ -254,7 +254,7 @@ public static class AtlasValidation
         return new System.Net.IPAddress(bytes);
     }
 
-    /// <summary>The address in Atlas's form (IPv6 compressed, lower case), or null when it is not one.</summary>
+    /// <summary>The address (strict dotted IPv4, or IPv6 without a zone), or null when it is not one.</summary>
     internal static System.Net.IPAddress? ParseAddress(string value)
     {
         value = value.Trim();

@@ -39,7 +39,7 @@ Describe 'New-AtlasProjectApiKey' {
 
     It 'refuses a role that is no role name in any case, naming the parameter' {
         { New-AtlasProjectApiKey -Description 'x' -Role 'group-read-only' } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*Role 'GROUP-READ-ONLY' is not a project role name*"
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*Role 'group-read-only' is not a project role name*"
     }
 
     It 'refuses a 251-character description and an empty one' {

@@ -115,7 +115,7 @@ Describe 'Set-AtlasProjectApiKey -AddRole/-RemoveRole' {
             { Set-AtlasProjectApiKey -ApiKeyId $ci.Id -AddRole GROUP_OWNER -RemoveRole GROUP_OWNER } |
                 Should -Throw -ExpectedMessage '*-AddRole and -RemoveRole both name GROUP_OWNER*'
             { Set-AtlasProjectApiKey -ApiKeyId $ci.Id -AddRole 'group-owner' } |
-                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*AddRole 'GROUP-OWNER' is not a project role name*"
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*AddRole 'group-owner' is not a project role name*"
         }
         $sent.Count | Should -Be 0
     }

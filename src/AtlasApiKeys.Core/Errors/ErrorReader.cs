@@ -11,6 +11,11 @@ internal static class ErrorReader
 {
     private const int ExcerptLength = 200;
 
+    /// <summary>The 401s Atlas gives credentials it knows, for what they may not do: an organization they are not in
+    /// (USER_CANNOT_ACCESS_ORG), and the spec's example for 401, NOT_ORG_GROUP_CREATOR. Any other 401 refuses the
+    /// credentials (or a service account's token).</summary>
+    public static bool RefusesRequestNotCredentials(string? errorCode) => errorCode is "USER_CANNOT_ACCESS_ORG" or "NOT_ORG_GROUP_CREATOR";
+
     public static AtlasApiException FromBody(int status, string? body, string method, string path, string? prefix = null)
     {
         var lead = prefix ?? $"Atlas refused {method} {path}";

@@ -2,12 +2,14 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using AtlasApiKeys.Core.Errors;
 
 namespace AtlasApiKeys.Core.Http;
 
-/// <summary>Adds the bearer token; on a 401 drops it, fetches one new token, and sends once more. When the new
-/// token is refused too, the 401 is about the request (a missing organization role), not the token: later 401s
-/// with that token come back as they are, without a token request each.</summary>
+/// <summary>Adds the bearer token; on a 401 drops it, fetches one new token, and sends once more, unless the 401
+/// refuses the request rather than the token (<see cref="ErrorReader.RefusesRequestNotCredentials"/>: Atlas
+/// answers 401 USER_CANNOT_ACCESS_ORG to a token it knows), which comes back as it is: a service account holds at
+/// most 100 live tokens, and a loop over organizations out of reach would fetch one a call.</summary>
 internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -15,7 +17,7 @@ internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : Delegatin
         var token = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || tokens.IsVouchedFor(token))
+        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || await RefusesRequestAsync(response, cancellationToken).ConfigureAwait(false))
         {
             return response;
         }
@@ -26,12 +28,19 @@ internal sealed class BearerAuthHandler(ServiceAccountTokens tokens) : Delegatin
         tokens.Invalidate(token);
         var renewed = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
-        var again = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (again.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the 401's body (kept for whoever reads it next) for an errorCode that refuses the request.</summary>
+    private static async Task<bool> RefusesRequestAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
         {
-            tokens.Vouch(renewed);
+            return false;
         }
 
-        return again;
+        using var abort = ResponseBody.DisposeOnCancel(response, cancellationToken);
+        var body = await ResponseBody.ReadAsync(response.Content.ReadAsStringAsync(), cancellationToken).ConfigureAwait(false);
+        return ErrorReader.RefusesRequestNotCredentials(ErrorReader.FromBody(401, body, string.Empty, string.Empty).ErrorCode);
     }
 }

@@ -59,21 +59,6 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         }
     }
 
-    /// <summary>True when <paramref name="token"/> is the cached token and a 401 came back for a request that
-    /// carried it new: Atlas refuses the request, not the token (Atlas answers 401 for a missing organization
-    /// role too, USER_CANNOT_ACCESS_ORG).</summary>
-    public bool IsVouchedFor(string token) => Volatile.Read(ref current) is { Vouched: true } cached && cached.Value == token;
-
-    /// <summary>Marks <paramref name="token"/>, fetched after a 401 and refused again, as not the reason: later
-    /// 401s with it fetch no new token (a service account may hold only 100 live tokens).</summary>
-    public void Vouch(string token)
-    {
-        if (Volatile.Read(ref current) is { } cached && cached.Value == token)
-        {
-            cached.Vouched = true;
-        }
-    }
-
     public void Dispose() => gate.Dispose();
 
     /// <summary>Forgets the cached token and, if it was still live, revokes it (<c>POST /api/oauth/revoke</c>,
@@ -164,15 +149,6 @@ internal sealed class ServiceAccountTokens(AtlasServiceAccountCredential credent
         public string Value { get; } = value;
 
         public DateTimeOffset ValidUntil { get; } = validUntil;
-
-        /// <summary>Refused with a 401 right after it was fetched: its 401s are not about it.</summary>
-        public bool Vouched
-        {
-            get => Volatile.Read(ref vouched);
-            set => Volatile.Write(ref vouched, value);
-        }
-
-        private bool vouched;
 
         public override string ToString() => "access token (hidden)";
     }

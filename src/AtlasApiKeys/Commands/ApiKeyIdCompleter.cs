@@ -7,7 +7,8 @@ using AtlasApiKeys.Core;
 namespace AtlasApiKeys.Commands;
 
 /// <summary>Completes -ApiKeyId with the keys of the project (the command line's -ProjectId or
-/// -ProjectName, else the session's default project) or, for the organization cmdlets (*-AtlasOrg*,
+/// -ProjectName, else the session's default project), for Add-AtlasProjectApiKey the organization's keys
+/// not on that project yet, or, for the organization cmdlets (*-AtlasOrg*,
 /// *-AtlasApiKeyAccessListEntry),
 /// of the organization (-OrgId, else the session's); each with its public key and description, and a
 /// typed prefix matches any of the three.</summary>

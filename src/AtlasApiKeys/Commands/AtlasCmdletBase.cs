@@ -161,10 +161,10 @@ public abstract class AtlasCmdletBase : AsyncCmdlet
     private protected Task<string> OrgIdOrDefaultAsync(string? given, string? projectId, CancellationToken cancellationToken) =>
         CurrentSession.Organization.ResolveOrgIdAsync(given, EnvironmentSession.OrgIdFrom(Environment.GetEnvironmentVariable), projectId, cancellationToken);
 
-    /// <summary>True for failures to report per item; false for ones to let through (cancellation, bugs).</summary>
     /// <summary>-First 0 without -IncludeTotalCount: nothing to write, so nothing to ask Atlas.</summary>
     private protected bool WritesNothing => PagingParameters is { First: 0 } paging && !paging.IncludeTotalCount;
 
+    /// <summary>True for failures to report per item; false for ones to let through (cancellation, bugs).</summary>
     private protected static bool IsItemFailure(Exception exception) => exception is AtlasApiException or ArgumentException;
 
     /// <summary>Reports the failure of one item: non-terminating, unless nothing else can succeed

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using AtlasApiKeys.Core;
 
 namespace AtlasApiKeys.Commands;
 
@@ -15,13 +16,13 @@ public sealed class AtlasRoleCaseAttribute : ArgumentTransformationAttribute
         switch (value)
         {
             case string role:
-                return role.ToUpperInvariant();
+                return Capitals(role);
             case IList roles:
                 var upper = new object?[roles.Count];
                 for (var i = 0; i < roles.Count; i++)
                 {
                     var item = roles[i] is PSObject one ? one.BaseObject : roles[i];
-                    upper[i] = item is string text ? text.ToUpperInvariant() : roles[i];
+                    upper[i] = item is string text ? Capitals(text) : roles[i];
                 }
 
                 return upper;
@@ -29,4 +30,7 @@ public sealed class AtlasRoleCaseAttribute : ArgumentTransformationAttribute
                 return inputData;
         }
     }
+
+    /// <summary>The name in capitals when that makes it a role name; else as typed, for the validation to quote.</summary>
+    private static string Capitals(string role) => AtlasValidation.IsProjectRoleName(role.ToUpperInvariant()) ? role.ToUpperInvariant() : role;
 }

@@ -24,13 +24,6 @@ internal static class ErrorMapper
     {
         var record = new ErrorRecord(exception, errorId, category, target);
         var message = MessageOf(exception);
-        if (recommendedAction is { Length: > 0 } && message.IndexOf(recommendedAction, StringComparison.Ordinal) > 0)
-        {
-            // PowerShell shows the advice on a line of its own (Recommendation:): once is enough. The
-            // exception's message keeps it, for logs that record only that.
-            message = message.Replace(recommendedAction, string.Empty).TrimEnd();
-        }
-
         if (detail is not null || recommendedAction is not null || !ReferenceEquals(message, exception.Message))
         {
             record.ErrorDetails = new ErrorDetails(message + (detail is null || message.Contains(detail) ? string.Empty : " " + detail))
@@ -64,12 +57,8 @@ internal static class ErrorMapper
     /// <summary>True when no later item can succeed either: the credentials were refused, or the session was closed
     /// (Disconnect-Atlas later in the pipeline). A 401 that refuses one organization to good credentials is not.</summary>
     public static bool IsTerminating(Exception exception) =>
-        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 } api && !RefusesRequestNotCredentials(api.ErrorCode)
+        exception is AtlasApiException { Kind: AtlasFailureKind.Api, StatusCode: 401 } api && !ErrorReader.RefusesRequestNotCredentials(api.ErrorCode)
         || exception is AtlasApiException { ErrorCode: "SESSION_CLOSED" };
-
-    /// <summary>The 401s Atlas gives credentials it knows, for what they may not do (the spec's example for 401 is
-    /// NOT_ORG_GROUP_CREATOR; an organization the key is not in is USER_CANNOT_ACCESS_ORG).</summary>
-    private static bool RefusesRequestNotCredentials(string? errorCode) => errorCode is "USER_CANNOT_ACCESS_ORG" or "NOT_ORG_GROUP_CREATOR";
 
     /// <summary>The category for an API failure.</summary>
     public static ErrorCategory Category(AtlasApiException exception) => exception.Kind switch
@@ -80,7 +69,7 @@ internal static class ErrorMapper
         _ => exception.StatusCode switch
         {
             400 => ErrorCategory.InvalidArgument,
-            401 when RefusesRequestNotCredentials(exception.ErrorCode) => ErrorCategory.PermissionDenied,
+            401 when ErrorReader.RefusesRequestNotCredentials(exception.ErrorCode) => ErrorCategory.PermissionDenied,
             401 => ErrorCategory.AuthenticationError,
             403 => ErrorCategory.PermissionDenied,
             404 => ErrorCategory.ObjectNotFound,

@@ -49,7 +49,7 @@ public sealed class NewAtlasProjectApiKeyCommand : AtlasCmdletBase
     [Parameter]
     [AllowNull]
     [AllowEmptyCollection]
-    [ValidateAtlasAccessListEntry(AccessListEntryKind.Either, "AccessList")]
+    [ValidateAtlasAccessListEntry(AccessListEntryKind.Either, "AccessList", AllowNullValues = true)]
     public string[]? AccessList
     {
         get => accessList;

@@ -13,12 +13,16 @@ public sealed class ValidateAtlasAccessListEntryAttribute(AccessListEntryKind ki
     /// <summary>The parameter named in the message.</summary>
     public string ParameterName { get; } = parameterName;
 
+    /// <summary>Lets null values through (PowerShell binds <c>$null</c> to an array parameter as one null): for a
+    /// parameter where none means no entries (New-AtlasProjectApiKey -AccessList).</summary>
+    public bool AllowNullValues { get; set; }
+
     /// <inheritdoc />
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         foreach (var value in ValidateAtlasIdAttribute.Values(arguments))
         {
-            if (value is not null)   // PowerShell binds $null as one null: only a parameter with [AllowNull] gets here with it
+            if (value is not null || !AllowNullValues)
             {
                 ValidateAtlasIdAttribute.Throw(Check(value, Kind, ParameterName));
             }

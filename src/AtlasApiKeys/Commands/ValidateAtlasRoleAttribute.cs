@@ -3,7 +3,8 @@ using AtlasApiKeys.Core;
 
 namespace AtlasApiKeys.Commands;
 
-/// <summary>Checks project role names at binding time: GROUP_ and capitals. The message names
+/// <summary>Checks project role names at binding time: GROUP_ and capitals (after <see cref="AtlasRoleCaseAttribute"/>
+/// has put a name given in another case in capitals). The message names
 /// <see cref="ParameterName"/> (Role unless given).</summary>
 public sealed class ValidateAtlasRoleAttribute : ValidateArgumentsAttribute
 {

@@ -88,6 +88,15 @@ public sealed class AtlasOrganizationClientTests : StubTest
         Assert.Equal(3, Stub.Server.State.AccessList(Org, key)!.Count);
     }
 
+    [Theory]
+    [InlineData(" 10.0.0.0 / 8 ", "10.0.0.0/8")]                       // as checked: no spaces around '/'
+    [InlineData("203.0.113.10", "203.0.113.10")]
+    [InlineData("2001:DB8::/32", "2001:db8:0:0:0:0:0:0/32")]
+    [InlineData("::1", "0:0:0:0:0:0:0:1")]
+    [InlineData("::ffff:192.0.2.1", "0:0:0:0:0:ffff:c000:201")]
+    public void An_entry_goes_to_Atlas_in_the_form_the_spec_patterns_take(string given, string sent) =>
+        Assert.Equal(sent, AtlasApiKeys.Core.AtlasValidation.WireForm(given));
+
     [Fact]
     public async Task IPv6_goes_to_Atlas_written_in_full_in_a_body_and_in_a_path()
     {

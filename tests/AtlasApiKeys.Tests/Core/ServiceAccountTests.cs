@@ -29,7 +29,7 @@ public sealed class ServiceAccountTests : StubTest
     }
 
     [Fact]
-    public async Task Refusals_of_the_request_cost_one_new_token_in_all_not_one_each()
+    public async Task A_401_that_refuses_the_request_not_the_token_costs_no_new_token()
     {
         var other = Stub.Server.State.AddOrganization("other");
         using var session = Stub.ServiceAccount();
@@ -42,9 +42,9 @@ public sealed class ServiceAccountTests : StubTest
 
         await session.ApiKeys.ListAsync(Stub.Production).ToListAsync();   // the token itself is good
 
-        Assert.Equal(2, session.TokenFetches);   // the first, and one more when the first 401 could have been the token's
-        Assert.Equal(2, Stub.TokenRequests);
-        Assert.Equal(7, Stub.ApiRequests().Count);   // the first refusal sent twice, then one each
+        Assert.Equal(1, session.TokenFetches);   // a 401 USER_CANNOT_ACCESS_ORG refuses the request, not the token
+        Assert.Equal(1, Stub.TokenRequests);
+        Assert.Equal(6, Stub.ApiRequests().Count);   // each sent once
     }
 
     [Fact]
