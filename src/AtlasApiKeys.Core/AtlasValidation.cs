@@ -190,6 +190,20 @@ public static class AtlasValidation
             : $"{parameterName}: {Shorten(value.Trim())} is not a network address; did you mean {network}/{prefix}? (A block names its first address: no bits set past its prefix.)";
     }
 
+    /// <summary>Checks an address or, written with a '/', a CIDR block; a value that is neither is named so.</summary>
+    public static string? CheckAddressOrBlock(string? value, string parameterName)
+    {
+        if (value?.IndexOf('/') >= 0)
+        {
+            return CheckCidrBlock(value, parameterName);
+        }
+
+        var problem = CheckIpAddress(value, parameterName);
+        return problem is not null && value!.Trim().Length > 0 && ParseAddress(value) is null
+            ? $"{parameterName} '{Shorten(value)}' is neither an IP address nor a CIDR block: give an address such as 203.0.113.10 or 2001:db8::10, or a block such as 203.0.113.0/24."
+            : problem;
+    }
+
     /// <summary>One form for an address or block however it is written (an address as its /32 or /128 block, IPv6
     /// compressed), to find duplicates; null when the value is not one.</summary>
     internal static string? Canonical(string? value)
@@ -214,9 +228,10 @@ public static class AtlasValidation
         value = value.Trim();
         var slash = value.IndexOf('/');
         var text = slash < 0 ? value : value.Substring(0, slash).Trim();
+        var prefix = slash < 0 ? string.Empty : "/" + value.Substring(slash + 1).Trim();
         if (text.IndexOf(':') < 0 || ParseAddress(text) is not { } address)
         {
-            return slash < 0 ? value : text + "/" + value.Substring(slash + 1).Trim();   // IPv4 as given, without spaces around '/'
+            return text + prefix;   // IPv4 as given, without spaces around '/'
         }
 
         var bytes = address.GetAddressBytes();
@@ -226,7 +241,7 @@ public static class AtlasValidation
             groups[i] = ((bytes[2 * i] << 8) | bytes[(2 * i) + 1]).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return string.Join(":", groups) + (slash < 0 ? string.Empty : "/" + value.Substring(slash + 1).Trim());
+        return string.Join(":", groups) + prefix;
     }
 
     /// <summary>An address or block for people to read: IPv6 in its short form ("2001:db8::10"), anything

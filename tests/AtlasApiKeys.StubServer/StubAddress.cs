@@ -9,7 +9,7 @@ namespace AtlasApiKeys.StubServer;
 /// <summary>Addresses and CIDR blocks as the access-list operations accept them: strict dotted IPv4
 /// (no leading zeros, as the spec's pattern), IPv6 without a zone and in the forms the spec's patterns
 /// allow, blocks in canonical form; written back as Atlas's schema has them (IPv6 in full).</summary>
-internal static partial class StubAddress
+public static partial class StubAddress
 {
     /// <summary>An address as a request's caller: IPv4-mapped IPv6 is shown as IPv4, as Atlas shows it.</summary>
     public static IPAddress Caller(IPAddress? remote) =>

@@ -125,7 +125,6 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
 
     private async Task ListManyAsync(IReadOnlyList<string> projects, OutputWindow window, CancellationToken cancellationToken)
     {
-        long total = 0;
         if (window.First == 0)
         {
             await CountManyAsync(projects, cancellationToken).ConfigureAwait(false);
@@ -133,6 +132,7 @@ public sealed class GetAtlasProjectApiKeyCommand : AtlasCmdletBase
         }
 
         WriteVerbose($"Listing the API keys of {projects.Count} projects, {ThrottleLimit} at once.");
+        long total = 0;
         var complete = true;
         await KeyListing.ForEachInOrderAsync(Client, projects, ThrottleLimit, part =>
         {

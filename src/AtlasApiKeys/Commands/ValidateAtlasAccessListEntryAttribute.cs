@@ -30,18 +30,12 @@ public sealed class ValidateAtlasAccessListEntryAttribute(AccessListEntryKind ki
     }
 
     /// <summary>The problem with one value, or null.</summary>
-    internal static string? Check(string? value, AccessListEntryKind kind, string parameterName)
+    internal static string? Check(string? value, AccessListEntryKind kind, string parameterName) => kind switch
     {
-        if (kind == AccessListEntryKind.CidrBlock || (kind == AccessListEntryKind.Either && IsBlock(value)))
-        {
-            return AtlasValidation.CheckCidrBlock(value, parameterName);
-        }
-
-        var problem = AtlasValidation.CheckIpAddress(value, parameterName);
-        return kind == AccessListEntryKind.Either && problem is not null && AtlasValidation.ParseAddress(value ?? string.Empty) is null && value?.Trim().Length > 0
-            ? $"{parameterName} '{(value!.Length <= 40 ? value : value.Substring(0, 40) + "...")}' is neither an IP address nor a CIDR block: give an address such as 203.0.113.10 or 2001:db8::10, or a block such as 203.0.113.0/24."
-            : problem;
-    }
+        AccessListEntryKind.CidrBlock => AtlasValidation.CheckCidrBlock(value, parameterName),
+        AccessListEntryKind.Either => AtlasValidation.CheckAddressOrBlock(value, parameterName),
+        _ => AtlasValidation.CheckIpAddress(value, parameterName),
+    };
 
     /// <summary>True for a value written as a block (it has a '/').</summary>
     internal static bool IsBlock(string? value) => value?.IndexOf('/') >= 0;
